@@ -1,0 +1,1 @@
+"""CLI commands: admin (filled in by its part of the product)."""

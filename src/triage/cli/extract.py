@@ -1,0 +1,1 @@
+"""CLI commands: extract (filled in by its part of the product)."""

@@ -1,0 +1,1 @@
+"""CLI commands: review (filled in by its part of the product)."""

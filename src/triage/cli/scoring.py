@@ -1,0 +1,1 @@
+"""CLI commands: scoring (filled in by its part of the product)."""

@@ -1,0 +1,1 @@
+"""CLI commands: service (filled in by its part of the product)."""
