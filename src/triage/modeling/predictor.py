@@ -1,0 +1,38 @@
+"""The seam between the models and the rest: what a predictor takes and returns.
+
+Services and the API depend on this protocol only, so tests can use a fake and
+the shipped bundle, the rules baseline and an MLflow model are interchangeable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from triage.domain.case import Case
+from triage.domain.certification import Certification
+from triage.domain.decision import Reason
+from triage.reconcile.evidence import Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ModelOutput:
+    """Calibrated scores for one case."""
+
+    probabilities: dict[str, float]  # every exception label -> calibrated probability
+    p_values: dict[str, float]  # every exception label -> conformal p-value
+    billable_probability: float  # calibrated P(billable)
+    explanations: list[Reason] = field(default_factory=list)  # top contributions, in words
+
+
+class Predictor(Protocol):
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def certification(self) -> Certification | None: ...
+
+    def predict(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
+        """Score a batch; `evidence[i]` is `reconcile(cases[i])`."""
+        ...
