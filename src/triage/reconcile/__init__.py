@@ -1,6 +1,7 @@
 """Deterministic reconciliation of a case: evidence, and the label rules over it."""
 
 from triage.reconcile.evidence import Evidence, PartCheck, RateCheck, notes_are_blank, reconcile
+from triage.reconcile.explain import evidence_reasons
 from triage.reconcile.rules import (
     UNKNOWN_TEXT,
     TextFacts,
@@ -17,6 +18,7 @@ __all__ = [
     "TextFacts",
     "applicable_labels",
     "billable",
+    "evidence_reasons",
     "exception_label",
     "notes_are_blank",
     "reconcile",
