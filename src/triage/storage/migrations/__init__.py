@@ -1,0 +1,1 @@
+"""Alembic migrations, run programmatically by :func:`triage.storage.migrate` (no alembic.ini)."""
