@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import Engine, inspect, select, text
 from sqlalchemy.exc import IntegrityError
 
-from triage.storage import current_revision, head_revision, make_engine, migrate, session_scope
-from triage.storage.tables import DecisionRow, IdempotencyKeyRow
+from triage.errors import ConflictError, IdempotencyMismatchError, ValidationError
+from triage.storage import (
+    current_revision,
+    head_revision,
+    idempotency,
+    make_engine,
+    migrate,
+    policies,
+    session_scope,
+    tokens,
+)
+from triage.storage.tables import ApiTokenRow, DecisionRow, IdempotencyKeyRow
 
 
 def _decision(decision_id: str = "D-1") -> DecisionRow:
@@ -95,3 +105,75 @@ def test_idempotency_key_is_unique_per_client(engine: Engine) -> None:
         session.add_all([key("acme"), key("globex")])
     with pytest.raises(IntegrityError), session_scope(engine) as session:
         session.add(key("acme"))
+
+
+def test_token_authenticates_until_revoked(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        token = tokens.create_token(session, role="reviewer", name="alice")
+    with session_scope(engine) as session:
+        stored = session.execute(select(ApiTokenRow.token_sha256)).scalar_one()
+        record = tokens.authenticate(session, token)
+        assert record is not None
+        assert (record.name, record.role) == ("alice", "reviewer")
+        assert token not in stored
+        assert tokens.authenticate(session, token + "x") is None
+        tokens.revoke(session, token_id=record.token_id)
+    with session_scope(engine) as session:
+        assert tokens.authenticate(session, token) is None
+        assert [t.active for t in tokens.list_tokens(session)] == [False]
+
+
+def test_token_create_rejects_unknown_role(engine: Engine) -> None:
+    with session_scope(engine) as session, pytest.raises(ValidationError, match="role"):
+        tokens.create_token(session, role="root", name="mallory")
+
+
+def test_reserve_returns_done_decision_for_same_body(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        first = idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)
+        session.add(_decision("D-9"))
+        idempotency.complete(session, client_id="acme", key="k", decision_id="D-9")
+    with session_scope(engine) as session:
+        again = idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)
+    assert first.state == "new"
+    assert (again.state, again.decision_id) == ("done", "D-9")
+
+
+def test_reserve_rejects_other_body_and_running_request(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)
+    with session_scope(engine) as session, pytest.raises(IdempotencyMismatchError):
+        idempotency.reserve(session, client_id="acme", key="k", request_sha256="b" * 64)
+    with session_scope(engine) as session, pytest.raises(ConflictError):
+        idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)
+
+
+def test_reserve_takes_over_expired_lease(engine: Engine) -> None:
+    start = datetime.now(UTC)
+    with session_scope(engine) as session:
+        idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64, now=start)
+    with session_scope(engine) as session:
+        later = idempotency.reserve(
+            session,
+            client_id="acme",
+            key="k",
+            request_sha256="a" * 64,
+            now=start + timedelta(minutes=5),
+        )
+        row = session.get(IdempotencyKeyRow, ("acme", "k"))
+    assert later.state == "new"
+    assert row is not None
+    assert row.expires_at - row.created_at >= timedelta(hours=24)
+
+
+def test_policy_create_keeps_one_active_version(engine: Engine) -> None:
+    with session_scope(engine) as session:
+        policies.create(session, version="1", yaml_text="version: 1\n", actor="admin")
+        policies.create(session, version="2", yaml_text="version: 2\n", actor="admin")
+    with session_scope(engine) as session:
+        active = policies.get_active(session)
+        assert active is not None
+        assert active.version == "2"
+        assert len(policies.list(session)) == 2
+        with pytest.raises(ConflictError):
+            policies.create(session, version="2", yaml_text="x", actor="admin")
