@@ -38,10 +38,15 @@ def risk(inputs: PriorityInputs) -> float:
     return money * uncertainty(inputs.exception_confidence, inputs.billable_probability)
 
 
+def age_term(*, created_at: datetime, now: datetime, sla_hours: float) -> float:
+    """Time waited, in SLA periods: 1.0 when the task reaches its SLA."""
+    age_hours = max(0.0, (now - created_at).total_seconds() / 3600.0)
+    return age_hours / max(sla_hours, 1e-9)
+
+
 def priority(inputs: PriorityInputs, *, created_at: datetime, now: datetime) -> float:
     """The priority at `now`: higher is more urgent."""
-    age_hours = max(0.0, (now - created_at).total_seconds() / 3600.0)
-    return risk(inputs) + age_hours / max(inputs.sla_hours, 1e-9)
+    return risk(inputs) + age_term(created_at=created_at, now=now, sla_hours=inputs.sla_hours)
 
 
 def sort_key(inputs: PriorityInputs, *, created_at: datetime) -> float:

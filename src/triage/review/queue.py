@@ -1,10 +1,10 @@
-"""The review queue on the database: create, list, claim, release, record verdicts.
+"""The review queue on the database: list, claim, release, record verdicts.
 
 The rules live in `workflow` (pure); this module loads a task's state, applies
 a rule, and writes the result with a conditional UPDATE so that two reviewers
 racing for one task can never both win: the UPDATE's WHERE clause re-checks
 the state the rule was applied to, and only one UPDATE can match. On
-PostgreSQL `claim_next` additionally skips rows other transactions hold
+PostgreSQL `try_lock` additionally skips rows other transactions hold
 (`FOR UPDATE SKIP LOCKED`) so concurrent reviewers fan out over the queue.
 
 Functions take the caller's session and never commit: the service layer
@@ -13,7 +13,6 @@ writes the audit record and the outbox row in the same transaction.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -26,7 +25,7 @@ from triage.domain.decision import ReviewOutcome
 from triage.domain.vocab import ExceptionLabel
 from triage.errors import NotFoundError, ReviewConflictError
 from triage.review import workflow
-from triage.review.priority import PriorityInputs, priority, risk
+from triage.review.priority import age_term
 from triage.review.workflow import Outcome, TaskState, Verdict
 from triage.storage.tables import ReviewActionRow, ReviewRow
 
@@ -35,71 +34,9 @@ Sort = Literal["priority", "age"]
 StatusFilter = Literal["open", "claimed", "resolved", "pending"]
 
 
-def new_review_id() -> str:
-    return f"rev_{uuid.uuid4().hex}"
-
-
-@dataclass(frozen=True, slots=True)
-class TaskSpec:
-    """What a routed decision contributes to its review task."""
-
-    decision_id: str
-    case_id: str
-    client_id: str
-    submitted_by: str | None
-    exception_label: str
-    exception_confidence: float
-    billable_probability: float
-    workflow: str
-    customer_id: str
-    amount: float
-    currency: str
-    reference_amount: float  # the policy's high-value amount for the currency
-    sla_hours: float
-    four_eyes: bool
-    audit_sample: bool
-
-
-def new_task(spec: TaskSpec, *, now: datetime, review_id: str | None = None) -> ReviewRow:
-    """A ReviewRow for the scoring transaction; `priority` holds the time-free risk part."""
-    inputs = PriorityInputs(
-        amount=spec.amount,
-        reference_amount=spec.reference_amount,
-        exception_confidence=spec.exception_confidence,
-        billable_probability=spec.billable_probability,
-        sla_hours=spec.sla_hours,
-    )
-    return ReviewRow(
-        review_id=review_id or new_review_id(),
-        decision_id=spec.decision_id,
-        case_id=spec.case_id,
-        client_id=spec.client_id,
-        status="open",
-        priority=risk(inputs),
-        exception_label=spec.exception_label,
-        confidence=spec.exception_confidence,
-        workflow=spec.workflow,
-        customer_id=spec.customer_id,
-        amount=spec.amount,
-        currency=spec.currency,
-        audit_sample=spec.audit_sample,
-        required_approvals=2 if spec.four_eyes else 1,
-        submitted_by=spec.submitted_by,
-        created_at=now,
-        updated_at=now,
-    )
-
-
 def current_priority(row: ReviewRow, *, now: datetime, sla_hours: float) -> float:
-    """Risk plus age in SLA periods (see `priority`)."""
-    inputs = PriorityInputs(
-        amount=1.0,
-        reference_amount=1.0,
-        exception_confidence=1.0,
-        billable_probability=1.0,
-        sla_hours=sla_hours,
-    )
-    return row.priority + priority(inputs, created_at=row.created_at, now=now)
+    """The stored risk plus age in SLA periods (see `triage.review.priority`)."""
+    return row.priority + age_term(created_at=row.created_at, now=now, sla_hours=sla_hours)
 
 
 @dataclass(frozen=True, slots=True)
