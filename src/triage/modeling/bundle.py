@@ -1,0 +1,253 @@
+"""The trained model as a bundle of text files, and the predictor that serves it.
+
+Layout of a bundle directory (diffable, no pickles):
+  exception.lgb.txt, billable.lgb.txt   LightGBM model text
+  text_facts.json                       logistic heads on the note embedding
+  calibration.json                      temperature (exception), Platt (billable)
+  conformal.json                        class-conditional calibration scores
+  certification.json                    the Learn-then-Test certificate
+  metadata.json                         feature names, versions, data digest, metrics
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from triage.domain.case import Case
+from triage.domain.certification import Certification
+from triage.domain.vocab import EXCEPTION_LABELS
+from triage.errors import ModelError
+from triage.features.build import STRUCTURED_NAMES, CaseFeatures, build_features
+from triage.features.embedding import TextEmbedder, get_embedder
+from triage.modeling.calibration import PlattScaling, TemperatureScaling
+from triage.modeling.conformal import ClassConditionalConformal
+from triage.modeling.explain import explain
+from triage.modeling.predictor import ModelOutput
+from triage.modeling.text_facts import FactHeads
+from triage.reconcile.evidence import Evidence
+
+Array = npt.NDArray[np.float64]
+FILES = (
+    "exception.lgb.txt",
+    "billable.lgb.txt",
+    "text_facts.json",
+    "calibration.json",
+    "conformal.json",
+    "certification.json",
+    "metadata.json",
+)
+
+
+def feature_names(cf: CaseFeatures, facts: Sequence[str]) -> list[str]:
+    return [
+        *STRUCTURED_NAMES,
+        *cf.note_similarity_names,
+        *cf.dispute_similarity_names,
+        *(f"fact_{f}" for f in facts),
+    ]
+
+
+def assemble(cf: CaseFeatures, fact_probabilities: Array) -> npt.NDArray[np.float32]:
+    """The boosters' input: structured block, prototype similarities, fact probabilities."""
+    return np.hstack(
+        [cf.structured, cf.note_similarity, cf.dispute_similarity, fact_probabilities]
+    ).astype(np.float32)
+
+
+def fact_inputs(cf: CaseFeatures) -> npt.NDArray[np.float32]:
+    return np.hstack([cf.note_embeddings, cf.note_similarity]).astype(np.float32)
+
+
+@dataclass
+class TriageModel:
+    """Boosters, fact heads, calibration maps, conformal scores and the certificate."""
+
+    exception_booster: Any  # lightgbm.Booster
+    billable_booster: Any  # lightgbm.Booster
+    facts: FactHeads
+    temperature: TemperatureScaling
+    platt: PlattScaling
+    conformal: ClassConditionalConformal
+    certification: Certification
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def version(self) -> str:
+        return str(self.metadata.get("version", "unversioned"))
+
+    @property
+    def feature_names(self) -> list[str]:
+        return list(self.metadata["feature_names"])
+
+    def matrix(self, cf: CaseFeatures) -> npt.NDArray[np.float32]:
+        return assemble(cf, self.facts.predict(fact_inputs(cf)))
+
+    def exception_logits(self, x: npt.NDArray[np.float32]) -> Array:
+        return np.asarray(
+            self.exception_booster.predict(x, raw_score=True, num_threads=1), dtype=np.float64
+        ).reshape(len(x), len(EXCEPTION_LABELS))
+
+    def billable_margin(self, x: npt.NDArray[np.float32]) -> Array:
+        return np.asarray(
+            self.billable_booster.predict(x, raw_score=True, num_threads=1), dtype=np.float64
+        ).reshape(len(x))
+
+    def probabilities(self, x: npt.NDArray[np.float32]) -> tuple[Array, Array]:
+        """Calibrated (exception probabilities, P(billable))."""
+        return (
+            self.temperature.transform(self.exception_logits(x)),
+            self.platt.transform(self.billable_margin(x)),
+        )
+
+    def save(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "exception.lgb.txt").write_text(self.exception_booster.model_to_string())
+        (directory / "billable.lgb.txt").write_text(self.billable_booster.model_to_string())
+        _dump(directory / "text_facts.json", self.facts.to_json())
+        _dump(
+            directory / "calibration.json",
+            {
+                "exception": {"method": "temperature", "temperature": self.temperature.temperature},
+                "billable": {"method": "platt", "a": self.platt.a, "b": self.platt.b},
+            },
+        )
+        _dump(
+            directory / "conformal.json",
+            {"labels": list(EXCEPTION_LABELS), "scores": self.conformal.to_json()},
+        )
+        _dump(directory / "certification.json", self.certification.model_dump(mode="json"))
+        _dump(directory / "metadata.json", self.metadata)
+
+    @classmethod
+    def load(cls, directory: Path) -> TriageModel:
+        import lightgbm as lgb
+
+        missing = [f for f in FILES if not (directory / f).is_file()]
+        if missing:
+            raise ModelError(
+                f"model bundle {directory} is incomplete: missing {', '.join(missing)}"
+            )
+        try:
+            calibration = _read(directory / "calibration.json")
+            conformal = _read(directory / "conformal.json")
+            return cls(
+                exception_booster=lgb.Booster(
+                    model_str=(directory / "exception.lgb.txt").read_text()
+                ),
+                billable_booster=lgb.Booster(
+                    model_str=(directory / "billable.lgb.txt").read_text()
+                ),
+                facts=FactHeads.from_json(_read(directory / "text_facts.json")),
+                temperature=TemperatureScaling(float(calibration["exception"]["temperature"])),
+                platt=PlattScaling(
+                    float(calibration["billable"]["a"]), float(calibration["billable"]["b"])
+                ),
+                conformal=ClassConditionalConformal.from_json(
+                    conformal["scores"], EXCEPTION_LABELS
+                ),
+                certification=Certification.model_validate(_read(directory / "certification.json")),
+                metadata=_read(directory / "metadata.json"),
+            )
+        except (KeyError, ValueError, TypeError) as exc:
+            raise ModelError(f"model bundle {directory} is unreadable: {exc}") from exc
+
+
+def _dump(path: Path, data: Any) -> None:
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n")
+
+
+def _read(path: Path) -> Any:
+    return json.loads(path.read_text())
+
+
+class BundlePredictor:
+    """The `Predictor` of the shipped bundle: embed, assemble, score, calibrate, explain."""
+
+    def __init__(self, model: TriageModel, embedder: TextEmbedder, *, explain_top: int = 3) -> None:
+        self.model = model
+        self.embedder = embedder
+        self.explain_top = explain_top
+        self._lock = threading.Lock()
+
+    @property
+    def version(self) -> str:
+        return self.model.version
+
+    @property
+    def certification(self) -> Certification | None:
+        return self.model.certification
+
+    def features(
+        self, cases: Sequence[Case], evidence: Sequence[Evidence]
+    ) -> npt.NDArray[np.float32]:
+        return self.model.matrix(build_features(cases, evidence, self.embedder))
+
+    def predict(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
+        if not cases:
+            return []
+        x = self.features(cases, evidence)
+        return self.predict_matrix(x, evidence)
+
+    def predict_matrix(
+        self, x: npt.NDArray[np.float32], evidence: Sequence[Evidence]
+    ) -> list[ModelOutput]:
+        m = self.model
+        probs, bill = m.probabilities(x)
+        pvals = m.conformal.p_values(probs)
+        names = m.feature_names
+        width = len(names) + 1
+        exc_contrib = np.asarray(
+            m.exception_booster.predict(x, pred_contrib=True, num_threads=1)
+        ).reshape(len(x), len(EXCEPTION_LABELS), width)
+        bill_contrib = np.asarray(
+            m.billable_booster.predict(x, pred_contrib=True, num_threads=1)
+        ).reshape(len(x), width)
+        outputs: list[ModelOutput] = []
+        for i, ev in enumerate(evidence):
+            k = int(probs[i].argmax())
+            reasons = explain(
+                exc_contrib[i, k],
+                x[i],
+                names,
+                ev,
+                target=f"exception.{EXCEPTION_LABELS[k]}",
+                top=self.explain_top,
+            )
+            sign = 1.0 if bill[i] >= 0.5 else -1.0
+            reasons += explain(
+                sign * bill_contrib[i],
+                x[i],
+                names,
+                ev,
+                target="billable" if sign > 0 else "not_billable",
+                top=2,
+            )
+            outputs.append(
+                ModelOutput(
+                    probabilities={
+                        lab: float(p) for lab, p in zip(EXCEPTION_LABELS, probs[i], strict=True)
+                    },
+                    p_values={
+                        lab: float(p) for lab, p in zip(EXCEPTION_LABELS, pvals[i], strict=True)
+                    },
+                    billable_probability=float(bill[i]),
+                    explanations=reasons,
+                )
+            )
+        return outputs
+
+
+def load_predictor(directory: Path, backend: str | None = None) -> BundlePredictor:
+    """Load a bundle directory (no MLflow needed); backend "onnx" (default) or "torch"."""
+    from triage.config import get_settings
+
+    model = TriageModel.load(directory)
+    return BundlePredictor(model, get_embedder(backend or get_settings().embedding_backend))

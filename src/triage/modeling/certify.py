@@ -1,0 +1,87 @@
+"""Learn-then-Test certification of the auto-continue threshold (issue 3 §3).
+
+A case auto-continues when min(exception confidence, billable confidence) >= λ.
+For each λ of a fixed grid, from strict to lenient, the null hypothesis "error
+among auto-continued > target" is tested with an exact binomial tail p-value;
+fixed-sequence testing stops at the first λ it cannot reject, so the family-wise
+error is at most delta and the chosen λ's error is <= target with prob. 1 - delta.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+from scipy.stats import beta, binom
+
+from triage.domain.certification import Certification
+
+GRID: tuple[float, ...] = tuple(
+    float(x)
+    for x in np.concatenate(
+        [1 - np.logspace(-4, -2, 21)[:-1], np.round(np.arange(0.99, 0.495, -0.005), 3)]
+    )
+)
+
+
+def automation_score(
+    exception_probabilities: npt.NDArray[np.float64], billable_probability: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """min(top-label probability, max(P(billable), 1 - P(billable))) per case."""
+    bill_conf = np.maximum(billable_probability, 1.0 - billable_probability)
+    return np.asarray(np.minimum(exception_probabilities.max(axis=1), bill_conf), dtype=np.float64)
+
+
+def clopper_pearson_upper(errors: int, n: int, delta: float) -> float:
+    if n == 0:
+        return 1.0
+    if errors >= n:
+        return 1.0
+    return float(beta.ppf(1.0 - delta, errors + 1, n - errors))
+
+
+def certify(
+    score: npt.NDArray[np.float64],
+    error: npt.NDArray[np.bool_],
+    *,
+    target_error: float = 0.01,
+    delta: float = 0.05,
+    grid: tuple[float, ...] = GRID,
+) -> Certification:
+    """The most lenient grid threshold whose risk is certified <= target, or certified=false."""
+    chosen: float | None = None
+    for lam in grid:
+        selected = score >= lam
+        n = int(selected.sum())
+        k = int(error[selected].sum())
+        if n == 0 or binom.cdf(k, n, target_error) > delta:
+            break
+        chosen = lam
+    n_cal = len(score)
+    if chosen is None:
+        return Certification(
+            certified=False, target_error=target_error, delta=delta, n_calibration=n_cal
+        )
+    selected = score >= chosen
+    n, k = int(selected.sum()), int(error[selected].sum())
+    return Certification(
+        certified=True,
+        threshold=chosen,
+        target_error=target_error,
+        delta=delta,
+        error_upper_bound=clopper_pearson_upper(k, n, delta),
+        empirical_error=k / n,
+        automation_rate=n / n_cal,
+        n_calibration=n_cal,
+    )
+
+
+def automation_curve(
+    score: npt.NDArray[np.float64], error: npt.NDArray[np.bool_], grid: tuple[float, ...] = GRID
+) -> list[tuple[float, float, float]]:
+    """(threshold, automation rate, error among auto-continued) for plots and notebooks."""
+    rows = []
+    for lam in grid:
+        sel = score >= lam
+        n = int(sel.sum())
+        rows.append((lam, n / max(len(score), 1), float(error[sel].mean()) if n else 0.0))
+    return rows
