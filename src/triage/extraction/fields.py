@@ -1,0 +1,256 @@
+"""Finding a labelled value by layout: in the label's cell, to its right, or below it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from triage.extraction.labels import LabelHit, label_at_start, labels_in
+from triage.extraction.layout import Box, Cell, Line, Word
+from triage.extraction.values import (
+    NumberStyle,
+    decimal_evidence,
+    find_currency,
+    find_dates,
+    fold,
+    parse_amount,
+)
+
+RELATION_PRIOR = {"inline": 0.95, "right": 0.9, "below": 0.8}
+_SEPARATORS = " \t:#.-–—=|/"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Text read from the page and the box it came from."""
+
+    text: str
+    box: Box
+
+
+@dataclass(frozen=True)
+class Candidate:
+    field: str
+    value: str | float
+    box: Box
+    score: float
+    line_index: int
+    label: str
+
+
+@dataclass
+class Context:
+    """What the whole document says about how to read it."""
+
+    lines: list[Line]
+    style: NumberStyle
+    day_first: bool | None
+    currency: str | None
+
+
+def words_after(cell: Cell, folded_end: int) -> list[Word]:
+    """The words of `cell` that start at or after character `folded_end` of its text."""
+    out: list[Word] = []
+    offset = 0
+    for word in cell.words:
+        if offset >= folded_end:
+            out.append(word)
+        elif offset + len(word.text) > folded_end:
+            rest = word.text[folded_end - offset :].lstrip(_SEPARATORS)
+            if rest:
+                out.append(Word(rest, word.box))
+        offset += len(word.text) + 1
+    return out
+
+
+def spans_for_label(
+    lines: list[Line], line: Line, cell_index: int, hit: LabelHit, *, below: int = 3
+) -> Iterator[tuple[str, Span]]:
+    """Where a label's value can be: the rest of its cell, the cells right of it, the lines below."""
+    cell = line.cells[cell_index]
+    rest = words_after(cell, hit.end)
+    text = " ".join(w.text for w in rest).strip(_SEPARATORS + " ")
+    if rest and text:
+        box = rest[0].box
+        for w in rest[1:]:
+            box = box.union(w.box)
+        yield "inline", Span(text, box)
+    for right in line.cells[cell_index + 1 :]:
+        yield "right", Span(right.text.strip(_SEPARATORS + " ") or right.text, right.box)
+    label_box = cell.box
+    seen = 0
+    for nxt in lines[line.index + 1 : line.index + 1 + 3 * below]:
+        if nxt.page != line.page or nxt.box.top - label_box.bottom > 4.0 * label_box.height * (
+            seen + 1
+        ):
+            break
+        overlapping = [c for c in nxt.cells if _overlap(c.box, label_box) > 0]
+        if not overlapping:
+            continue
+        seen += 1
+        for c in overlapping:
+            yield "below", Span(c.text.strip(_SEPARATORS + " ") or c.text, c.box)
+        if seen >= below:
+            break
+
+
+def _overlap(a: Box, b: Box) -> float:
+    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
+
+
+def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, LabelHit]]:
+    """Every cell that starts with a label, and labels inside a cell after a value."""
+    for line in lines:
+        for index, cell in enumerate(line.cells):
+            hit = label_at_start(cell.text, table)
+            if hit is not None:
+                yield line, index, hit
+                continue
+            for inner in labels_in(cell.text, table):
+                if inner.start > 0 and inner.field != "_ignore":
+                    yield line, index, inner
+
+
+def number_style(lines: list[Line]) -> NumberStyle:
+    """Decimal comma or point, by counting the amounts that can be read only one way."""
+    comma = point = 0
+    for line in lines:
+        for word in line.words:
+            evidence = decimal_evidence(word.text.strip("€$£"))
+            if evidence is True:
+                comma += 1
+            elif evidence is False:
+                point += 1
+    if comma == point:
+        return NumberStyle(None)
+    return NumberStyle(comma > point)
+
+
+def day_first_hint(lines: list[Line], currency: str | None) -> bool | None:
+    """Day-first unless the document shows month-first dates or bills in US dollars."""
+    votes = 0
+    for line in lines:
+        for m in re.finditer(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?!\d)", line.text):
+            a, b = int(m.group(1)), int(m.group(2))
+            if a > 12 >= b:
+                votes += 1
+            elif b > 12 >= a:
+                votes -= 1
+    if votes:
+        return votes > 0
+    if currency == "USD":
+        return False
+    return True
+
+
+def document_currency(lines: list[Line]) -> tuple[str | None, float]:
+    """The most frequent currency code or symbol, and how dominant it is."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        for cell in line.cells:
+            code = find_currency(cell.text)
+            if code:
+                counts[code] = counts.get(code, 0) + 1
+    if not counts:
+        return None, 0.0
+    best = max(counts, key=lambda k: counts[k])
+    return best, counts[best] / sum(counts.values())
+
+
+_TOKEN_WITH_DIGIT = re.compile(r"[A-Za-z0-9#][\w/.\-#_]*\d[\w/.\-_]*|\d")
+_NUMBER_WORDS = {"nr", "no", "n°", "number", "num", "numero", "nummer", "#", "n", "o"}
+
+
+def parse_identifier(text: str) -> str | None:
+    """The first token that carries a digit: `INV-2026-10311`, `#BLR_WF2015`, `471102`."""
+    tokens = text.replace(":", " ").split()
+    while tokens and fold(tokens[0]).strip(".:#°") in _NUMBER_WORDS | {""}:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    token = tokens[0].strip(".,;:()")
+    if not any(ch.isdigit() for ch in token) or len(token) > 40:
+        return None
+    if find_dates(token) or re.fullmatch(r"-?\d{1,3}([.,]\d{3})*[.,]\d{2}", token):
+        return None
+    return token
+
+
+def parse_money(text: str, style: NumberStyle) -> float | None:
+    """An amount in a cell, ignoring percentages and taking the last number when several."""
+    cleaned = re.sub(r"\d+(?:[.,]\d+)?\s*%", " ", text)
+    value = parse_amount(cleaned, style)
+    if value is not None:
+        return value
+    tokens = cleaned.split()
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size, -1, -1):
+            chunk = " ".join(tokens[start : start + size])
+            if not re.search(r"\d", chunk):
+                continue
+            value = parse_amount(chunk, style)
+            if value is not None and (size == 1 or re.search(r"[.,]\d{2}\b", chunk)):
+                return value
+    return None
+
+
+def parse_percent(text: str, style: NumberStyle) -> float | None:
+    match = re.search(r"(\d{1,2}(?:[.,]\d{1,3})?)\s*%", text)
+    if not match:
+        return None
+    value = parse_amount(match.group(1), NumberStyle(match.group(1).count(",") > 0))
+    return None if value is None else round(value / 100, 5)
+
+
+LEGAL_FORM = re.compile(
+    r"\b(GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|SARL|S\.A\.R\.L\.|SAS|SA|S\.A\.|EURL|"
+    r"B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|PLC|plc|GbR|"
+    r"Co\.|& Co|Services|Solutions|Technik|Service)(?![\w])",
+)
+LEGAL_FORM_CI = re.compile(r"\b(gmbh|sarl|b\.v\.|ltd|llc|inc)\b", re.IGNORECASE)
+_KEY_VALUE = re.compile(r"^\s*([^:]{1,30}?)\s*:\s*(.*)$")
+_NAME_KEYS = {"name", "firma", "company", "nom", "naam", "raison sociale", "bedrijf"}
+
+
+def company_in(text: str) -> str | None:
+    """The company name in a line such as `Au bon moulin SARL - 12 chemin ... - France`."""
+    for part in re.split(r"\s+[-–|·•]\s+|\s{3,}", text):
+        if LEGAL_FORM.search(part) or LEGAL_FORM_CI.search(part):
+            return part.strip(" ,;")
+    return None
+
+
+def name_below(lines: list[Line], line: Line, cell: Cell) -> Span | None:
+    """The first name-like line under a party label (`Name: X` wins, `Nummer: 123` is skipped)."""
+    anchor = cell.box
+    for nxt in lines[line.index + 1 : line.index + 9]:
+        if nxt.page != line.page or nxt.box.top - anchor.bottom > 9 * max(anchor.height, 8):
+            return None
+        cells = [c for c in nxt.cells if abs(c.box.x0 - anchor.x0) < 40 or _overlap(c.box, anchor)]
+        if not cells:
+            continue
+        target = cells[0]
+        text = target.text.strip()
+        kv = _KEY_VALUE.match(text)
+        if kv:
+            if fold(kv.group(1)).strip(" .") in _NAME_KEYS and kv.group(2).strip():
+                words = words_after(target, len(kv.group(1)) + 1)
+                return Span(kv.group(2).strip(), _box_of(words) or target.box)
+            continue
+        if label_at_start(text, 2) is not None and len(text.split()) <= 2:
+            continue
+        letters = sum(ch.isalpha() for ch in text)
+        if letters < 3 or re.match(r"^(GLN|GTIN|ILN|EAN|VAT|USt|TVA|BTW|Tel|Fax)\b", text, re.I):
+            continue
+        return Span(text, target.box)
+    return None
+
+
+def _box_of(words: list[Word]) -> Box | None:
+    if not words:
+        return None
+    box = words[0].box
+    for w in words[1:]:
+        box = box.union(w.box)
+    return box

@@ -1,0 +1,394 @@
+"""Invoice fields and line items from labelled layout, checked by arithmetic."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from triage.extraction.fields import (
+    RELATION_PRIOR,
+    Candidate,
+    Context,
+    company_in,
+    iter_labels,
+    name_below,
+    parse_identifier,
+    parse_money,
+    parse_percent,
+    spans_for_label,
+)
+from triage.extraction.labels import INVOICE, PARTY
+from triage.extraction.layout import Box, Line
+from triage.extraction.model import ExtractedField
+from triage.extraction.tables import Row, Table, find_tables
+from triage.extraction.values import find_currency, find_dates, fold, parse_amount
+
+LINE_COLUMNS = frozenset({"qty", "unit_price", "amount", "description", "sku"})
+STANDARD_RATES = (0.0, 0.025, 0.05, 0.055, 0.06, 0.07, 0.0725, 0.077, 0.08, 0.081, 0.0825,
+                  0.08875, 0.09, 0.1, 0.13, 0.16, 0.19, 0.2, 0.21, 0.22)
+_BAD_PARTY_START = re.compile(
+    r"^(number|no\.?|nr\.?|id|vat|ref|reference|nummer|numero|code|account|n°|tax|ust|tva|btw)\b",
+    re.IGNORECASE,
+)
+
+
+def field(value: str | float | bool | None, confidence: float, box: Box) -> ExtractedField:
+    return ExtractedField(
+        value=value, confidence=round(min(max(confidence, 0.0), 1.0), 3), page=box.page, bbox=box.bbox()
+    )
+
+
+def label_weight(label: str) -> float:
+    """Longer labels are more specific: "rechnungsnummer" beats "invoice"."""
+    return 0.7 + 0.3 * min(1.0, len(label) / 14)
+
+
+@dataclass
+class Money:
+    value: float
+    score: float
+    box: Box
+    line: int
+
+
+def extract_invoice(
+    ctx: Context,
+) -> tuple[dict[str, ExtractedField], list[dict[str, ExtractedField]]]:
+    lines = ctx.lines
+    tables = find_tables(lines, LINE_COLUMNS)
+    table_lines = _table_line_set(tables)
+    free = [line for line in lines if line.index not in table_lines]
+    candidates = _label_candidates(ctx, free)
+    out: dict[str, ExtractedField] = {}
+    for name in ("number", "po_number"):
+        best = _best(candidates.get(name, []))
+        if best is not None:
+            out[name] = field(best.value, best.score, best.box)
+    date = _best(candidates.get("date", []))
+    if date is not None:
+        out["date"] = field(date.value, date.score, date.box)
+    _currency(ctx, candidates, out)
+    items = [_line_item(ctx, row) for table in tables for row in table.rows]
+    items = [item for item in items if item]
+    _amounts(ctx, candidates, items, out)
+    _parties(lines, out)
+    return out, items
+
+
+def _table_line_set(tables: list[Table]) -> set[int]:
+    taken: set[int] = set()
+    for table in tables:
+        taken.add(table.header_line)
+        for row in table.rows:
+            taken.add(row.anchor)
+            taken.update(row.text_lines)
+    return taken
+
+
+def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candidate]]:
+    found: dict[str, list[Candidate]] = {}
+    total_lines = max(len(ctx.lines), 1)
+    for line, cell_index, hit in iter_labels(lines, INVOICE):
+        if hit.field == "_ignore":
+            continue
+        weight = label_weight(hit.label)
+        for relation, span in spans_for_label(ctx.lines, line, cell_index, hit):
+            value: str | float | None
+            prior = RELATION_PRIOR[relation] * weight
+            if hit.field in ("number", "po_number"):
+                if relation == "below" and len(hit.label) < 8:
+                    continue
+                value = parse_identifier(span.text)
+                if hit.field == "number" and hit.label in ("invoice", "rechnung", "facture", "factuur"):
+                    prior *= 0.8
+            elif hit.field == "date":
+                dates = find_dates(span.text, day_first=ctx.day_first)
+                if not dates:
+                    continue
+                first = dates[0]
+                value = first.value.isoformat()
+                if first.ambiguous:
+                    prior *= 0.8
+            elif hit.field == "currency":
+                value = find_currency(span.text)
+            elif hit.field == "tax_rate":
+                rate = parse_percent(span.text, ctx.style)
+                if rate is None:
+                    number = parse_amount(span.text, ctx.style)
+                    rate = number / 100 if number is not None and 0 <= number < 30 else None
+                value = rate
+            else:
+                value = parse_money(span.text, ctx.style)
+                if value is not None and hit.field in ("subtotal", "tax", "total"):
+                    prior *= 0.9 + 0.1 * line.index / total_lines
+            if value is None or value == "":
+                continue
+            found.setdefault(hit.field, []).append(
+                Candidate(hit.field, value, span.box, prior, line.index, hit.label)
+            )
+            if hit.field in ("number", "po_number", "date", "currency", "tax_rate"):
+                break
+        if hit.field == "tax":
+            rate = parse_percent(line.text, ctx.style)
+            if rate is not None:
+                found.setdefault("_printed_rate", []).append(
+                    Candidate("tax_rate", rate, line.box, 0.85, line.index, hit.label)
+                )
+    return found
+
+
+def _best(candidates: list[Candidate]) -> Candidate | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c.score, -c.line_index))
+
+
+def _currency(ctx: Context, candidates: dict[str, list[Candidate]], out: dict[str, ExtractedField]) -> None:
+    best = _best(candidates.get("currency", []))
+    if best is not None:
+        out["currency"] = field(best.value, best.score, best.box)
+        return
+    if ctx.currency is None:
+        return
+    for line in ctx.lines:
+        for cell in line.cells:
+            if find_currency(cell.text) == ctx.currency:
+                out["currency"] = field(ctx.currency, 0.85, cell.box)
+                return
+
+
+def _amounts(
+    ctx: Context,
+    candidates: dict[str, list[Candidate]],
+    items: list[dict[str, ExtractedField]],
+    out: dict[str, ExtractedField],
+) -> None:
+    """Choose subtotal, tax and total together so that they add up, as far as the page allows."""
+    pools: dict[str, list[Money | None]] = {}
+    for name in ("subtotal", "tax", "total"):
+        ranked = sorted(candidates.get(name, []), key=lambda c: -c.score)
+        unique: list[Money | None] = []
+        seen: set[tuple[float, int]] = set()
+        for c in ranked:
+            assert isinstance(c.value, float)
+            key = (round(c.value, 2), c.line_index)
+            if key in seen:
+                continue
+            seen.add(key)
+            unique.append(Money(c.value, c.score, c.box, c.line_index))
+            if len(unique) >= 8:
+                break
+        pools[name] = [*unique, None]
+    amounts = [it["amount"].value for it in items if "amount" in it]
+    lines_sum = round(sum(a for a in amounts if isinstance(a, float)), 2) if amounts else None
+    best_score = -1.0
+    best: tuple[Money | None, Money | None, Money | None] = (None, None, None)
+    for sub, tax, total in itertools.product(pools["subtotal"], pools["tax"], pools["total"]):
+        score = sum(m.score for m in (sub, tax, total) if m is not None)
+        if sub and tax and total and abs(sub.value + tax.value - total.value) <= 0.011:
+            score += 1.5
+        if sub and lines_sum is not None and abs(sub.value - lines_sum) <= 0.011:
+            score += 0.6
+        elif total and not sub and not tax and lines_sum is not None:
+            score += 0.4 if abs(total.value - lines_sum) <= 0.011 else 0.0
+        if sub and total and sub.value > total.value + 0.011 and total.value >= 0:
+            score -= 1.0
+        if sub and tax and total and sub.line == tax.line == total.line:
+            score -= 0.5
+        key = score + (total.value if total else 0.0) * 1e-9
+        if key > best_score:
+            best_score, best = key, (sub, tax, total)
+    sub, tax, total = best
+    consistent = bool(sub and tax and total and abs(sub.value + tax.value - total.value) <= 0.011)
+    for name, money in (("subtotal", sub), ("tax", tax), ("total", total)):
+        if money is None:
+            continue
+        confidence = money.score
+        if consistent:
+            confidence = max(confidence, 0.97)
+        elif sub and tax and total:
+            confidence *= 0.6
+        if name == "subtotal" and lines_sum is not None:
+            confidence = max(confidence, 0.95) if abs(money.value - lines_sum) <= 0.011 else confidence
+        out[name] = field(round(money.value, 2), confidence, money.box)
+    _tax_rate(ctx, candidates, sub, tax, out)
+
+
+def _tax_rate(
+    ctx: Context,
+    candidates: dict[str, list[Candidate]],
+    sub: Money | None,
+    tax: Money | None,
+    out: dict[str, ExtractedField],
+) -> None:
+    printed = candidates.get("tax_rate", []) + candidates.get("_printed_rate", [])
+    rates = {round(float(c.value), 5) for c in printed}
+    if sub and tax and sub.value:
+        for c in sorted(printed, key=lambda c: -c.score):
+            rate = float(c.value)
+            if abs(sub.value * rate - tax.value) <= 0.011 + 0.005 * abs(sub.value) * 0.001:
+                out["tax_rate"] = field(rate, 0.97, c.box)
+                return
+        for rate in STANDARD_RATES:
+            if abs(round(sub.value * rate, 2) - tax.value) <= 0.011 and (not rates or rate in rates):
+                out["tax_rate"] = field(rate, 0.8 if rates else 0.7, tax.box)
+                return
+        return
+    if len(rates) == 1:
+        best = max(printed, key=lambda c: c.score)
+        out["tax_rate"] = field(float(best.value), 0.6, best.box)
+
+
+def _parties(lines: list[Line], out: dict[str, ExtractedField]) -> None:
+    blocked: set[int] = set()
+    for line, cell_index, hit in iter_labels(lines, PARTY):
+        if hit.field in out or cell_index > 2:
+            continue
+        cell = line.cells[cell_index]
+        rest = fold(cell.text)[hit.end :].strip(" :.-")
+        if rest and not _BAD_PARTY_START.match(rest) and sum(ch.isalpha() for ch in rest) >= 3:
+            text = cell.text[hit.end :].strip(" :.-")
+            out[hit.field] = field(text, 0.8, cell.box)
+            blocked.update(range(line.index, line.index + 6))
+            continue
+        if rest:
+            continue
+        span = name_below(lines, line, cell)
+        if span is not None:
+            out[hit.field] = field(span.text, 0.85, span.box)
+            blocked.update(range(line.index, line.index + 6))
+    if "issuer" not in out:
+        guess = _guess_issuer(lines, blocked)
+        if guess is not None:
+            out["issuer"] = guess
+
+
+def _guess_issuer(lines: list[Line], blocked: set[int]) -> ExtractedField | None:
+    """A company name near the top of page 1 (or in its footer) when no label names the seller."""
+    first_page = [line for line in lines if line.page == 1]
+    if not first_page:
+        return None
+    sizes = sorted(line.box.height for line in first_page)
+    median = sizes[len(sizes) // 2]
+    bottom = max(line.box.bottom for line in first_page)
+    best: tuple[float, str, Box] | None = None
+    for rank, line in enumerate(first_page):
+        if line.index in blocked:
+            continue
+        for cell in line.cells:
+            name = company_in(cell.text)
+            if not name or len(name) > 80:
+                continue
+            score = 1.0 - min(rank, 40) / 60
+            score += 0.3 if cell.box.height > 1.15 * median else 0.0
+            score -= 0.4 if cell.box.top > 0.85 * bottom else 0.0
+            if best is None or score > best[0]:
+                best = (score, name, cell.box)
+    if best is not None:
+        return field(best[1], 0.6, best[2])
+    return None
+
+
+def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
+    item: dict[str, ExtractedField] = {}
+    numbers: dict[str, tuple[float, Box]] = {}
+    for name in ("qty", "unit_price", "amount"):
+        for text, box in row.values.get(name, []):
+            value = parse_money(text, ctx.style)
+            if value is not None:
+                numbers[name] = (value, box)
+                break
+    if "amount" not in numbers and "unit_price" in numbers and "qty" not in numbers:
+        return {}
+    description = _description(row)
+    if description is None and "amount" not in numbers:
+        return {}
+    qty = numbers.get("qty")
+    price = numbers.get("unit_price")
+    amount = numbers.get("amount")
+    consistent = bool(qty and price and amount and abs(qty[0] * price[0] - amount[0]) <= 0.011 + 0.001 * abs(amount[0]))
+    base = 0.97 if consistent else 0.75
+    if amount and not (qty and price):
+        base = 0.8
+    for name, pair in numbers.items():
+        item[name] = field(round(pair[0], 4), base, pair[1])
+    if qty is None and price is None and amount is not None:
+        item["qty"] = field(1.0, 0.5, amount[1])
+        item["unit_price"] = field(amount[0], 0.5, amount[1])
+    if description is not None:
+        item["description"] = field(description[0], 0.85, description[1])
+    sku = _sku(row)
+    if sku is not None:
+        item["sku"] = field(sku[0], 0.8, sku[1])
+    kind, confidence = infer_kind(
+        description[0] if description else "",
+        sku[0] if sku else None,
+        amount[0] if amount else None,
+        " ".join(t for t, _ in row.values.get("unit", [])),
+    )
+    anchor = description[1] if description else (amount[1] if amount else next(iter(numbers.values()))[1])
+    item["kind"] = field(kind, confidence, anchor)
+    return item
+
+
+def _description(row: Row) -> tuple[str, Box] | None:
+    parts: list[str] = []
+    box: Box | None = None
+    for text, part_box in row.values.get("description", []):
+        cleaned = text.strip()
+        if not cleaned:
+            continue
+        if parts and (":" in cleaned or re.search(r"\d[.,]\d{2}\b", cleaned)):
+            break
+        if not parts and re.fullmatch(r"[\d.,\s%-]+", cleaned):
+            continue
+        parts.append(cleaned)
+        box = part_box if box is None else box.union(part_box)
+        if len(parts) >= 3:
+            break
+    if not parts or box is None:
+        return None
+    return " ".join(parts), box
+
+
+def _sku(row: Row) -> tuple[str, Box] | None:
+    for text, box in row.values.get("sku", []):
+        token = text.strip().split()[0] if text.strip() else ""
+        token = token.strip("()[],;")
+        if len(token) >= 2 and re.search(r"[A-Za-z0-9]", token) and not re.fullmatch(r"\d{1,2}", token):
+            return token, box
+    return None
+
+
+_KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("credit", ("credit", "gutschrift", "avoir", "creditnota", "discount", "rabatt", "nachlass",
+                "korting", "remise", "goodwill", "refund", "erstattung", "sla credit")),
+    ("travel", ("travel", "anfahrt", "fahrt", "reise", "deplacement", "trajet", "voyage", "reis",
+                "mileage", "kilometer", "km", "call-out travel", "wegezeit", "voorrijkosten",
+                "rijtijd", "reistijd")),
+    ("labor", ("labor", "labour", "arbeit", "arbeitszeit", "arbeitslohn", "lohn", "monteur",
+               "technician", "service hours", "main d'oeuvre", "main-d'oeuvre", "main d oeuvre",
+               "arbeidsloon", "arbeid", "uren", "werkuren", "work hours", "man-hour", "manhour",
+               "techniker", "stunden", "heures", "intervention")),
+    ("fee", ("fee", "gebuhr", "gebühr", "pauschale", "frais", "forfait", "charge", "surcharge",
+             "toeslag", "kosten", "disposal", "entsorgung", "call-out", "callout", "admin",
+             "handling", "zuschlag", "supplement")),
+)
+
+
+def infer_kind(description: str, sku: str | None, amount: float | None, unit: str = "") -> tuple[str, float]:
+    """labor / travel / part / fee / credit from the words of a line (DOMAIN §2 line kinds)."""
+    text = fold(description)
+    if amount is not None and amount < 0:
+        return "credit", 0.95
+    for kind, words in _KIND_WORDS:
+        for word in words:
+            if re.search(rf"(?<![a-z]){re.escape(fold(word))}", text):
+                return kind, 0.85
+    unit_text = fold(unit)
+    if re.search(r"\b(h|hr|hrs|hours?|std|stunden?|uur|heures?)\b", unit_text):
+        return "labor", 0.7
+    if sku:
+        return "part", 0.8
+    return "part", 0.55

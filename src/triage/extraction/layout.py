@@ -1,0 +1,208 @@
+"""Words, lines and cells with their boxes, read from a PDF's text layer.
+
+pdfium gives characters with boxes quickly; words are split on spaces, lines
+are words sharing a baseline band, and cells are runs of words on a line with
+no column-sized gap between them. Labels and values are looked up on cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+
+
+@dataclass(frozen=True)
+class Box:
+    """An axis-aligned box on one page, in PDF points from the top-left corner."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    @property
+    def mid_y(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            self.page,
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
+        )
+
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (round(self.x0, 2), round(self.top, 2), round(self.x1, 2), round(self.bottom, 2))
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    box: Box
+
+
+@dataclass
+class Cell:
+    """Words on one line without a column gap between them."""
+
+    words: list[Word]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        box = self.words[0].box
+        for word in self.words[1:]:
+            box = box.union(word.box)
+        return box
+
+
+@dataclass
+class Line:
+    """One visual line of a page, words sorted left to right, split into cells."""
+
+    words: list[Word]
+    index: int = 0
+    cells: list[Cell] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+    @property
+    def box(self) -> Box:
+        box = self.words[0].box
+        for word in self.words[1:]:
+            box = box.union(word.box)
+        return box
+
+    @property
+    def page(self) -> int:
+        return self.words[0].box.page
+
+
+@dataclass
+class PageText:
+    width: float
+    height: float
+    words: list[Word]
+
+
+def read_pages(document: pdfium.PdfDocument, page_count: int) -> list[PageText]:
+    """Words of every page, each with its box."""
+    pages: list[PageText] = []
+    for index in range(page_count):
+        page = document[index]
+        try:
+            width, height = page.get_size()
+            textpage = page.get_textpage()
+            try:
+                words = list(_page_words(textpage, index + 1, height))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+        pages.append(PageText(width, height, words))
+    return pages
+
+
+def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> Iterable[Word]:
+    count = textpage.count_chars()
+    if count <= 0:
+        return
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:
+        text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    chars: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+
+    def flush() -> Word | None:
+        if not chars:
+            return None
+        x0 = min(b[0] for b in boxes)
+        x1 = max(b[2] for b in boxes)
+        top = min(height - b[3] for b in boxes)
+        bottom = max(height - b[1] for b in boxes)
+        word = Word("".join(chars), Box(page_no, x0, top, x1, bottom))
+        chars.clear()
+        boxes.clear()
+        return word
+
+    last_right: float | None = None
+    last_size = 0.0
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            word = flush()
+            if word:
+                yield word
+            last_right = None
+            continue
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        size = top - bottom
+        if right <= left and top <= bottom:
+            continue
+        if last_right is not None and (
+            left - last_right > 0.4 * max(size, last_size) or left < last_right - 2 * size
+        ):
+            word = flush()
+            if word:
+                yield word
+        chars.append(ch)
+        boxes.append((left, bottom, right, top))
+        last_right, last_size = right, size
+    word = flush()
+    if word:
+        yield word
+
+
+def build_lines(pages: list[PageText]) -> list[Line]:
+    """All lines of the document in reading order (page, top to bottom)."""
+    lines: list[Line] = []
+    for page in pages:
+        words = sorted(page.words, key=lambda w: (w.box.mid_y, w.box.x0))
+        current: list[Word] = []
+        band_mid = 0.0
+        for word in words:
+            tolerance = 0.35 * max(word.box.height, 1.0)
+            if current and abs(word.box.mid_y - band_mid) <= tolerance:
+                current.append(word)
+                continue
+            if current:
+                lines.append(Line(sorted(current, key=lambda w: w.box.x0)))
+            current = [word]
+            band_mid = word.box.mid_y
+        if current:
+            lines.append(Line(sorted(current, key=lambda w: w.box.x0)))
+    for index, line in enumerate(lines):
+        line.index = index
+        line.cells = split_cells(line.words)
+    return lines
+
+
+def split_cells(words: list[Word]) -> list[Cell]:
+    """Split a line where the gap between words is wider than about one em."""
+    cells: list[Cell] = []
+    current: list[Word] = []
+    for word in words:
+        if current:
+            prev = current[-1]
+            gap = word.box.x0 - prev.box.x1
+            em = max(prev.box.height, word.box.height, 1.0)
+            if gap > 0.9 * em:
+                cells.append(Cell(current))
+                current = []
+        current.append(word)
+    if current:
+        cells.append(Cell(current))
+    return cells

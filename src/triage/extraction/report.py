@@ -1,0 +1,196 @@
+"""Service report fields: work order, technician, service type, times, hours, parts, notes."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from triage.extraction.fields import RELATION_PRIOR, Context, iter_labels, parse_identifier, spans_for_label
+from triage.extraction.invoice import field, label_weight
+from triage.extraction.labels import INVOICE, PARTY, REPORT, label_at_start
+from triage.extraction.layout import Box, Line
+from triage.extraction.model import ExtractedField
+from triage.extraction.tables import Row, find_tables
+from triage.extraction.values import fold, parse_amount, parse_hours, parse_timestamp
+
+PART_COLUMNS = frozenset({"qty", "description", "sku"})
+
+SERVICE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("emergency_repair", ("emergency", "urgent", "notfall", "notdienst", "stoereinsatz", "storeinsatz",
+                          "urgence", "depannage urgent", "spoed", "noodreparatie", "storing spoed",
+                          "call-out", "breakdown")),
+    ("installation", ("install", "montage", "inbetriebnahme", "commissioning", "mise en service",
+                      "installatie", "aufbau", "new unit")),
+    ("inspection", ("inspection", "inspect", "inspektion", "prufung", "pruefung", "audit", "controle",
+                    "keuring", "inspectie", "survey", "check-up", "safety check")),
+    ("preventive_maintenance", ("preventive", "preventative", "maintenance", "wartung", "pm visit",
+                                "entretien", "maintenance preventive", "onderhoud", "service visit",
+                                "planned", "routine")),
+    ("repair", ("repair", "reparatur", "instandsetzung", "reparation", "depannage", "reparatie",
+                "fault", "storung", "corrective", "fix")),
+)
+REGION_ZONES = {"EUR": "Europe/Berlin", "GBP": "Europe/London", "CHF": "Europe/Zurich"}
+_YES = re.compile(
+    r"^(yes|y|ja|oui|si|signed|unterschrieben|signe|getekend|ondertekend|x)(?![a-z])|^([✓✔☑]|\[x\])",
+    re.I,
+)
+_NO = re.compile(
+    r"^(no|n|nein|non|nee|not signed|unsigned|missing|none|fehlt|keine|refused|verweigert|"
+    r"n/a)(?![a-z])|^([-–—☐]|\[ \])",
+    re.I,
+)
+
+
+def map_service_type(text: str) -> tuple[str, float] | None:
+    """Wording to the DOMAIN enum: "Notdienst" -> emergency_repair, "PM visit" -> preventive_maintenance."""
+    folded = fold(text).replace("_", " ")
+    for value in ("preventive_maintenance", "emergency_repair", "installation", "inspection", "repair"):
+        if value.replace("_", " ") in folded:
+            return value, 0.95
+    for value, words in SERVICE_TYPES:
+        if any(re.search(rf"(?<![a-z]){re.escape(w)}", folded) for w in words):
+            return value, 0.8
+    return None
+
+
+def extract_report(ctx: Context) -> tuple[dict[str, ExtractedField], list[dict[str, ExtractedField]]]:
+    lines = ctx.lines
+    tables = find_tables(lines, PART_COLUMNS)
+    in_table = {i for t in tables for r in t.rows for i in (r.anchor, *r.text_lines)} | {
+        t.header_line for t in tables
+    }
+    free = [line for line in lines if line.index not in in_table]
+    out: dict[str, ExtractedField] = {}
+    stamps: dict[str, tuple[datetime, bool, Box, float]] = {}
+    for line, cell_index, hit in iter_labels(free, REPORT):
+        if hit.field == "_ignore" or hit.field in out or hit.field in stamps:
+            continue
+        weight = label_weight(hit.label)
+        if hit.field == "notes":
+            notes = _notes(lines, line, cell_index, hit.end)
+            if notes is not None:
+                out["notes"] = field(notes[0], 0.85 * weight / 0.98, notes[1])
+            continue
+        for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
+            prior = RELATION_PRIOR[relation] * weight
+            if hit.field == "work_order_id":
+                ident = parse_identifier(span.text)
+                if ident:
+                    out[hit.field] = field(ident, prior, span.box)
+                    break
+            elif hit.field == "technician":
+                if sum(ch.isalpha() for ch in span.text) >= 2 and not label_at_start(span.text, REPORT):
+                    out[hit.field] = field(span.text.strip(), prior * 0.95, span.box)
+                    break
+            elif hit.field == "service_type":
+                mapped = map_service_type(span.text)
+                if mapped:
+                    out[hit.field] = field(mapped[0], prior * mapped[1], span.box)
+                    break
+            elif hit.field in ("reported_at", "arrived_at", "completed_at"):
+                parsed = parse_timestamp(span.text, day_first=ctx.day_first)
+                if parsed:
+                    stamps[hit.field] = (parsed[0], parsed[1], span.box, prior)
+                    break
+            elif hit.field in ("labor_hours", "travel_hours"):
+                hours = parse_hours(span.text, ctx.style)
+                if hours is not None and 0 <= hours < 200:
+                    out[hit.field] = field(round(hours, 4), prior, span.box)
+                    break
+            elif hit.field == "customer_signature":
+                signed = _signature(span.text)
+                if signed is not None:
+                    out[hit.field] = field(signed[0], prior * signed[1], span.box)
+                    break
+        if hit.field == "customer_signature" and hit.field not in out:
+            out[hit.field] = field(False, 0.5, line.cells[cell_index].box)
+    _timestamps(ctx, stamps, out)
+    parts = [p for t in tables for r in t.rows if (p := _part(ctx, r))]
+    return out, parts
+
+
+def _signature(text: str) -> tuple[bool, float] | None:
+    cleaned = text.strip()
+    if _NO.match(cleaned):
+        return False, 0.9
+    if _YES.match(cleaned):
+        return True, 0.95
+    if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):
+        return True, 0.75
+    return None
+
+
+def _timestamps(
+    ctx: Context, stamps: dict[str, tuple[datetime, bool, Box, float]], out: dict[str, ExtractedField]
+) -> None:
+    """Give offset-less times the offset printed elsewhere, or the issuer's zone; check their order."""
+    known = [value.tzinfo for value, printed, _, _ in stamps.values() if printed]
+    zone = ZoneInfo(REGION_ZONES.get(ctx.currency or "", "UTC"))
+    ordered = [stamps.get(n) for n in ("reported_at", "arrived_at", "completed_at")]
+    values = [s[0] for s in ordered if s]
+    in_order = all(a.replace(tzinfo=None) <= b.replace(tzinfo=None) for a, b in zip(values, values[1:], strict=False))
+    for name, (value, printed, box, prior) in stamps.items():
+        confidence = prior
+        if not printed:
+            if known and known[0] is not None:
+                value = value.replace(tzinfo=known[0])
+                confidence *= 0.9
+            else:
+                offset = zone.utcoffset(value) or timedelta(0)
+                value = value.replace(tzinfo=timezone(offset))
+                confidence *= 0.7
+        confidence = confidence if in_order else confidence * 0.6
+        out[name] = field(value.isoformat(), confidence, box)
+
+
+def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[str, Box] | None:
+    """The note text: after the label and on the lines below, until the next label or a gap."""
+    cell = line.cells[cell_index]
+    parts: list[str] = []
+    rest = cell.text[end:].strip(" :.-")
+    box = cell.box
+    if rest:
+        parts.append(rest)
+    for right in line.cells[cell_index + 1 :]:
+        parts.append(right.text)
+        box = box.union(right.box)
+    last = line.box
+    for nxt in lines[line.index + 1 : line.index + 30]:
+        if nxt.page != line.page or nxt.box.top - last.bottom > 1.6 * max(last.height, 6.0):
+            break
+        first = nxt.cells[0].text
+        if any(label_at_start(first, table) for table in (REPORT, INVOICE, PARTY)) and _looks_like_label(first):
+            break
+        parts.append(nxt.text)
+        box = box.union(nxt.box)
+        last = nxt.box
+    text = " ".join(p.strip() for p in parts if p.strip())
+    return (text, box) if text else None
+
+
+def _looks_like_label(text: str) -> bool:
+    return bool(re.match(r"^[^:]{1,40}:", text)) or len(text.split()) <= 3
+
+
+def _part(ctx: Context, row: Row) -> dict[str, ExtractedField]:
+    item: dict[str, ExtractedField] = {}
+    for text, box in row.values.get("qty", []):
+        value = parse_amount(text.split()[0] if text.split() else text, ctx.style)
+        if value is not None:
+            item["qty"] = field(value, 0.9, box)
+            break
+    for text, box in row.values.get("sku", []):
+        token = text.strip().split()[0] if text.strip() else ""
+        if len(token) >= 2:
+            item["sku"] = field(token, 0.85, box)
+            break
+    desc = [(t, b) for t, b in row.values.get("description", []) if t.strip()]
+    if desc:
+        box = desc[0][1]
+        for _, b in desc[1:2]:
+            box = box.union(b)
+        item["description"] = field(" ".join(t.strip() for t, _ in desc[:2]), 0.85, box)
+    if "qty" not in item or ("description" not in item and "sku" not in item):
+        return {}
+    return item
