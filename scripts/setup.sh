@@ -8,7 +8,7 @@ if [ ! -x "$VENV/bin/python" ]; then
 fi
 "$VENV/bin/pip" install --quiet --upgrade pip
 # torch is pinned to the CPU wheel in pyproject.toml; an unpinned torch pulls a CUDA build.
-"$VENV/bin/pip" install --quiet -e '.[dev,train]'
+"$VENV/bin/pip" install --quiet -e '.[dev,train,engines]'
 "$VENV/bin/python" - <<'PYEOF'
 import sys
 import torch
