@@ -1,0 +1,146 @@
+"""The one place that wires the HTTP service: `create_app(settings)`.
+
+The lifespan migrates the database, loads the model and the policy, starts the
+micro-batcher and the background loops, and tears them down in reverse. Under
+`uvicorn --workers N` each worker process runs its own lifespan (see
+`app_from_env`); everything shared lives in the database.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+from anyio import to_thread
+from fastapi import FastAPI
+from fastapi.openapi.utils import get_openapi
+
+from triage.api import metrics
+from triage.api.errors import install_error_handlers
+from triage.api.middleware import BodyLimitMiddleware, MetricsMiddleware
+from triage.api.routes import routers
+from triage.config import Settings, get_settings
+from triage.domain.case import Case
+from triage.modeling.predictor import Predictor
+from triage.services import background
+from triage.services.batching import MicroBatcher
+from triage.services.models import ModelHolder, PredictorLoader
+from triage.services.policies import PolicyStore
+from triage.services.runtime import Runtime
+from triage.storage import SessionFactory, migrate
+
+log = logging.getLogger("triage.api")
+
+BackgroundLoop = Callable[[Runtime], Coroutine[object, object, None]]
+
+
+def default_loader(settings: Settings) -> PredictorLoader:
+    """The shipped bundle format (imported lazily: keeps `triage --help` fast)."""
+
+    def load(path: Path) -> Predictor:
+        from triage.modeling.bundle import load_predictor
+
+        return load_predictor(path, settings.embedding_backend)
+
+    return load
+
+
+async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
+    await to_thread.run_sync(lambda: migrate(settings.database_url))
+    db = SessionFactory.from_url(settings.database_url)
+    holder = ModelHolder(loader, settings.model_dir)
+    policies = PolicyStore(db)
+    await to_thread.run_sync(lambda: policies.seed(settings.policy_file))
+    await to_thread.run_sync(holder.reload)
+    batcher = MicroBatcher(holder.current, on_batch=metrics.BATCH_SIZE.observe)
+    runtime = Runtime(settings=settings, db=db, models=holder, batcher=batcher, policies=policies)
+    await to_thread.run_sync(lambda: runtime.record_model_loaded(actor="system:startup"))
+    return runtime
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    predictor_loader: PredictorLoader | None = None,
+    loops: list[BackgroundLoop] | None = None,
+) -> FastAPI:
+    """The FastAPI app; tests pass a fake `predictor_loader` (and `loops=[]` to stay quiet)."""
+    settings = settings or get_settings()
+    loader = predictor_loader or default_loader(settings)
+    chosen_loops = background.default_loops() if loops is None else loops
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await build_runtime(settings, loader)
+        app.state.runtime = runtime
+        await runtime.batcher.start()
+        tasks = [asyncio.create_task(loop(runtime)) for loop in chosen_loops]
+        log.info(
+            "ready: model %s, policy %s",
+            runtime.models.current().version,
+            runtime.policies.current().policy.version,
+        )
+        try:
+            yield
+        finally:
+            for task in tasks:
+                task.cancel()
+            for task in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            await runtime.batcher.stop()
+            runtime.db.engine.dispose()
+
+    app = FastAPI(
+        title="triage",
+        version="1.0.0",
+        summary="Exception triage for service-to-billing workflows",
+        description=(
+            "Score a case before the orchestration continues: auto-continue or human review. "
+            "Authenticate with `Authorization: Bearer <token>` (`triage tokens create`)."
+        ),
+        lifespan=lifespan,
+        docs_url="/docs",
+        openapi_url="/openapi.json",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    for router in routers():
+        app.include_router(router)
+    app.add_middleware(MetricsMiddleware)
+    app.add_middleware(BodyLimitMiddleware, limit=settings.max_body_bytes)
+    app.openapi = _openapi_with_case(app)  # type: ignore[method-assign]
+    return app
+
+
+def _openapi_with_case(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """Add the Case schema (the score body is read raw, to report errors by JSON path)."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = get_openapi(
+            title=app.title,
+            version=app.version,
+            summary=app.summary,
+            description=app.description,
+            routes=app.routes,
+        )
+        case_schema = Case.model_json_schema(ref_template="#/components/schemas/{model}")
+        components = schema.setdefault("components", {}).setdefault("schemas", {})
+        for name, definition in case_schema.pop("$defs", {}).items():
+            components.setdefault(name, definition)
+        components["Case"] = case_schema
+        app.openapi_schema = schema
+        return schema
+
+    return openapi
+
+
+def app_from_env() -> FastAPI:
+    """Factory for `uvicorn --factory` (each worker process): settings from TRIAGE_* vars."""
+    return create_app(Settings())

@@ -1,0 +1,56 @@
+"""Request dependencies: the runtime, the caller's identity and role checks.
+
+Routers (ours and the review engineer's) declare access with
+`Depends(require_role("reviewer", "admin"))` and get the `Principal` back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from triage.errors import AuthError, ForbiddenError
+from triage.services.runtime import Principal, Role, Runtime
+
+_bearer = HTTPBearer(auto_error=False, description="API token from `triage tokens create`")
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.app.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+def get_principal(
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal:
+    """401 unless the request carries a valid `Authorization: Bearer <token>`."""
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise AuthError("missing bearer token")
+    principal = runtime.authenticate(credentials.credentials)
+    if principal is None:
+        raise AuthError("invalid or revoked token")
+    return principal
+
+
+PrincipalDep = Annotated[Principal, Depends(get_principal)]
+
+
+def require_role(*roles: Role) -> Callable[[Principal], Principal]:
+    """A dependency that lets only the given roles through (403 for the others)."""
+    allowed = frozenset(roles)
+
+    def check(principal: PrincipalDep) -> Principal:
+        if principal.role not in allowed:
+            raise ForbiddenError(
+                f"role {principal.role!r} may not do this; needs one of {sorted(allowed)}"
+            )
+        return principal
+
+    return check

@@ -1,0 +1,22 @@
+"""Every router of the API, in one list that `create_app` includes.
+
+To add routes, write a module with a `router` and add it here.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from triage.api.routes import audit, cases, documents, health, models, policy, reviews
+
+
+def routers() -> list[APIRouter]:
+    return [
+        health.router,
+        cases.router,
+        documents.router,
+        policy.router,
+        models.router,
+        audit.router,
+        reviews.router,
+    ]

@@ -1,0 +1,287 @@
+"""Scoring a case over HTTP: idempotency, the model, the policy, and one atomic write.
+
+Flow for a request with an `Idempotency-Key`:
+
+1. `claim_key` (its own short transaction) inserts the key as `in_progress` with a
+   lease. A stored `done` key with the same body replays its decision; a different
+   body is a 422; a live lease is a 409 (the first attempt is still running). A
+   lease whose holder died (server killed) has expired and is taken over.
+2. The case is reconciled, scored (micro-batched) and decided.
+3. `persist` writes the decision, its review task, its audit record, its outbox
+   row and the key's `done` state in ONE transaction and commits before the
+   response is sent: an acknowledged decision survives a crash, and a crash
+   before the commit leaves nothing but an expiring lease.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from anyio import to_thread
+from sqlalchemy import update
+from sqlalchemy.orm import Session
+
+from triage.audit import log as audit
+from triage.domain.case import Case
+from triage.domain.decision import Decision
+from triage.errors import ConflictError, IdempotencyMismatchError
+from triage.notify.outbox import enqueue
+from triage.policy import Policy, RoutingResult
+from triage.reconcile import reconcile
+from triage.review.priority import PriorityInputs, risk
+from triage.services.batching import MicroBatcher
+from triage.services.decide import decide
+from triage.storage import decisions, idempotency
+from triage.storage.engine import SessionFactory
+from triage.storage.tables import DecisionRow, IdempotencyKeyRow, ReviewRow
+
+DECISION_EVENT = "decision.created"
+WEBHOOK_EVENT = "decision.final"
+
+
+def canonical_json(value: Any) -> bytes:
+    """Sorted keys, no whitespace, UTF-8: the bytes that are hashed and audited."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class RetryLaterError(ConflictError):
+    """409: the first request with this key is still running."""
+
+    code = "idempotency_key_in_progress"
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message, details={"retry_after_seconds": retry_after})
+        self.headers = {"Retry-After": str(retry_after)}
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreRequest:
+    case: Case
+    case_json: dict[str, Any]
+    client_id: str
+    actor: str
+    request_sha256: str
+    idempotency_key: str | None = None
+    callback_url: str | None = None
+    low_confidence_fields: Mapping[str, float] = field(default_factory=dict)
+    lease_seconds: float = 15.0
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreResult:
+    decision: Decision
+    replayed: bool
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def _as_decision(row: DecisionRow) -> Decision:
+    return Decision.model_validate(row.decision_json)
+
+
+def claim_key(db: SessionFactory, request: ScoreRequest, *, ttl_hours: int) -> Decision | None:
+    """Reserve the idempotency key (None: go ahead), or return the decision stored for it."""
+    assert request.idempotency_key is not None
+    try:
+        with db.scope() as session:
+            reservation = idempotency.reserve(
+                session,
+                client_id=request.client_id,
+                key=request.idempotency_key,
+                request_sha256=request.request_sha256,
+                ttl=timedelta(hours=ttl_hours),
+                lease=timedelta(seconds=request.lease_seconds),
+            )
+            if reservation.state == "new":
+                return None
+            assert reservation.decision_id is not None
+            row = decisions.get_or_raise(session, decision_id=reservation.decision_id)
+            return _as_decision(row)
+    except IdempotencyMismatchError:
+        raise
+    except ConflictError as exc:
+        raise RetryLaterError(exc.message, retry_after=max(1, int(request.lease_seconds))) from exc
+
+
+def release_key(db: SessionFactory, request: ScoreRequest) -> None:
+    """Forget an in-progress key after a failure, so an immediate retry can run."""
+    assert request.idempotency_key is not None
+    with db.scope() as session:
+        idempotency.release(session, client_id=request.client_id, key=request.idempotency_key)
+
+
+def review_priority(case: Case, decision: Decision, policy: Policy) -> float:
+    """Money at risk (in units of the currency's high-value amount) × uncertainty."""
+    return risk(
+        PriorityInputs(
+            amount=case.invoice.total,
+            reference_amount=policy.high_value_for(
+                currency=case.invoice.currency, customer_id=case.customer.id
+            ),
+            exception_confidence=decision.exception.confidence,
+            billable_probability=decision.billable.probability,
+            sla_hours=policy.review_sla_hours,
+        )
+    )
+
+
+def audit_payload(request: ScoreRequest, decision: Decision) -> dict[str, Any]:
+    """What the audit record proves about a decision: input hash, versions, scores, reasons."""
+    return {
+        "case_id": decision.case_id,
+        "decision_id": decision.decision_id,
+        "client_id": request.client_id,
+        "input_sha256": sha256_hex(canonical_json(request.case_json)),
+        "model_version": decision.model_version,
+        "policy_version": decision.policy_version,
+        "exception": decision.exception.model_dump(mode="json"),
+        "billable": decision.billable.model_dump(mode="json"),
+        "route": decision.route.value,
+        "reasons": [r.model_dump(mode="json") for r in decision.reasons],
+        "review_id": decision.review_id,
+        "idempotency_key": request.idempotency_key,
+        "callback_url": request.callback_url,
+    }
+
+
+def persist(
+    session: Session,
+    request: ScoreRequest,
+    decision: Decision,
+    routing: RoutingResult,
+    policy: Policy,
+) -> None:
+    """Decision + review task + audit record + outbox row + key state: one transaction."""
+    case = request.case
+    session.add(
+        DecisionRow(
+            decision_id=decision.decision_id,
+            case_id=decision.case_id,
+            client_id=request.client_id,
+            status=decision.status,
+            route=decision.route.value,
+            exception_label=decision.exception.label.value,
+            billable=decision.billable.value,
+            workflow=case.workflow.value,
+            customer_id=case.customer.id,
+            review_id=decision.review_id,
+            audit_sample=routing.audit_sample,
+            model_version=decision.model_version,
+            policy_version=decision.policy_version,
+            decision_json=decision.model_dump(mode="json"),
+            case_json=request.case_json,
+            case_sha256=sha256_hex(canonical_json(request.case_json)),
+            callback_url=request.callback_url,
+            created_at=decision.created_at,
+            updated_at=decision.created_at,
+        )
+    )
+    session.flush()
+    if decision.review_id is not None:
+        session.add(
+            ReviewRow(
+                review_id=decision.review_id,
+                decision_id=decision.decision_id,
+                case_id=decision.case_id,
+                client_id=request.client_id,
+                status="open",
+                priority=review_priority(case, decision, policy),
+                exception_label=decision.exception.label.value,
+                confidence=decision.exception.confidence,
+                workflow=case.workflow.value,
+                customer_id=case.customer.id,
+                amount=case.invoice.total,
+                currency=case.invoice.currency,
+                audit_sample=routing.audit_sample,
+                required_approvals=2 if routing.second_review else 1,
+                submitted_by=request.client_id,
+                created_at=decision.created_at,
+                updated_at=decision.created_at,
+            )
+        )
+    if request.callback_url and decision.status == "final":
+        enqueue(
+            session,
+            decision_id=decision.decision_id,
+            url=request.callback_url,
+            event_type=WEBHOOK_EVENT,
+            data=decision.model_dump(mode="json"),
+            now=decision.created_at,
+        )
+    audit.append(
+        session,
+        event_type=DECISION_EVENT,
+        actor=request.actor,
+        payload=audit_payload(request, decision),
+    )
+    if request.idempotency_key is not None:
+        done = session.execute(
+            update(IdempotencyKeyRow)
+            .where(
+                IdempotencyKeyRow.client_id == request.client_id,
+                IdempotencyKeyRow.key == request.idempotency_key,
+                IdempotencyKeyRow.state == "in_progress",
+            )
+            .values(state="done", decision_id=decision.decision_id)
+        )
+        if done.rowcount != 1:  # type: ignore[attr-defined]
+            # our lease expired and a retry took the key over: let the retry win
+            raise RetryLaterError("this request's Idempotency-Key was taken over", retry_after=1)
+
+
+async def score_case(
+    *,
+    db: SessionFactory,
+    batcher: MicroBatcher,
+    policy: Policy,
+    request: ScoreRequest,
+    ttl_hours: int,
+) -> ScoreResult:
+    """Score one case end to end; blocking database work runs in worker threads."""
+    if request.idempotency_key is not None:
+        stored = await to_thread.run_sync(lambda: claim_key(db, request, ttl_hours=ttl_hours))
+        if stored is not None:
+            return ScoreResult(stored, replayed=True)
+    try:
+        evidence = reconcile(request.case)
+        scored = await batcher.score(request.case, evidence)
+        decision, routing = decide(
+            case=request.case,
+            evidence=evidence,
+            output=scored.output,
+            policy=policy,
+            model_version=scored.model_version,
+            certification=scored.certification,
+            low_confidence_fields=request.low_confidence_fields,
+        )
+        if decision.status == "pending_review":
+            decision = decision.model_copy(update={"review_id": f"rev_{uuid.uuid4().hex}"})
+
+        def write() -> None:
+            with db.scope() as session:
+                persist(session, request, decision, routing, policy)
+
+        await to_thread.run_sync(write)
+    except Exception:
+        if request.idempotency_key is not None:
+            await to_thread.run_sync(lambda: release_key(db, request))
+        raise
+    return ScoreResult(decision, replayed=False)
+
+
+def purge_expired_keys(db: SessionFactory) -> int:
+    """Delete idempotency keys past their retention (`expires_at`, at least 24 h)."""
+    with db.scope() as session:
+        return idempotency.purge_expired(session)
