@@ -1,1 +1,6 @@
-"""triage.simulate"""
+"""The case simulator: labelled §2 cases and PDFs for training, tests and demos."""
+
+from triage.simulate.generator import SimulatedCase, derive_labels, generate
+from triage.simulate.phrases import PHRASE_PARTITIONS
+
+__all__ = ["PHRASE_PARTITIONS", "SimulatedCase", "derive_labels", "generate"]
