@@ -181,6 +181,7 @@ def test_model_reload_swaps_and_is_audited(env: Env) -> None:
         "/v1/audit/events", params={"type": "model.changed"}, headers=auth(tokens["admin"])
     ).json()["events"]
     assert [e["payload"]["version"] for e in events] == ["fake-1", "fake-2"]
+    assert loader.loads == 2
 
 
 def test_health_ready_and_metrics(env: Env) -> None:

@@ -54,6 +54,13 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def request_sha256(*, case: Any, documents: Mapping[str, str], callback_url: str | None) -> str:
+    """What "the same request" means for an Idempotency-Key: body, PDFs and callback."""
+    return sha256_hex(
+        canonical_json({"case": case, "documents": dict(documents), "callback_url": callback_url})
+    )
+
+
 class RetryLaterError(ConflictError):
     """409: the first request with this key is still running."""
 

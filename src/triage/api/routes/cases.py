@@ -114,14 +114,10 @@ async def score_case(
         case_json=score_input.case_json,
         client_id=principal.name,
         actor=principal.actor,
-        request_sha256=scoring.sha256_hex(
-            scoring.canonical_json(
-                {
-                    "case": score_input.raw_json,
-                    "documents": score_input.document_digests,
-                    "callback_url": callback_url,
-                }
-            )
+        request_sha256=scoring.request_sha256(
+            case=score_input.raw_json,
+            documents=score_input.document_digests,
+            callback_url=callback_url,
         ),
         idempotency_key=idempotency_key,
         callback_url=callback_url,
