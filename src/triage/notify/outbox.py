@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import logging
 import random
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -145,7 +144,7 @@ def _record(session: Session, lease: Lease, outcome: AttemptResult, now: datetim
 
 
 class OutboxWorker:
-    """Deliver due outbox rows; `run_once()` for tests, `start()` for a background thread."""
+    """Deliver due outbox rows; the service's background loop calls `run_once()` repeatedly."""
 
     def __init__(
         self,
@@ -153,19 +152,14 @@ class OutboxWorker:
         *,
         secret: Callable[[], str],
         transport: Transport,
-        poll_seconds: float = 0.5,
         clock: Callable[[], float] = time.time,
         rng: random.Random | None = None,
     ) -> None:
         self._sessions = sessions
         self._secret = secret
         self._transport = transport
-        self._poll = poll_seconds
         self._clock = clock
         self._rng = rng or random.Random()
-        self._stop = threading.Event()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
 
     def _now(self) -> datetime:
         return datetime.fromtimestamp(self._clock(), UTC)
@@ -207,32 +201,3 @@ class OutboxWorker:
                 outcome.status_code,
             )
         return len(leases)
-
-    def notify(self) -> None:
-        """Wake the worker now (a review just resolved) instead of at the next poll."""
-        self._wake.set()
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._loop, name="outbox-worker", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout: float = 5.0) -> None:
-        self._stop.set()
-        self._wake.set()
-        if self._thread is not None:
-            self._thread.join(timeout)
-            self._thread = None
-
-    def _loop(self) -> None:
-        while not self._stop.is_set():
-            try:
-                busy = self.run_once() > 0
-            except Exception:
-                log.exception("outbox delivery round failed; retrying after the poll interval")
-                busy = False
-            if not busy:
-                self._wake.wait(self._poll)
-                self._wake.clear()

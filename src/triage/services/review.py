@@ -198,7 +198,7 @@ def _audit(
 
 
 class ReviewService:
-    """Review use cases over one database; `on_resolved` wakes the outbox worker."""
+    """Review use cases over one database."""
 
     def __init__(
         self,
@@ -206,13 +206,11 @@ class ReviewService:
         *,
         claim_ttl: timedelta,
         sla_hours: Callable[[], float],
-        on_resolved: Callable[[], None] | None = None,
         clock: Callable[[], datetime] = lambda: datetime.now(UTC),
     ) -> None:
         self._db = db
         self._ttl = claim_ttl
         self._sla_hours = sla_hours
-        self._on_resolved = on_resolved
         self._clock = clock
 
     def list_page(
@@ -314,8 +312,6 @@ class ReviewService:
                 comment=comment,
                 now=now,
             )
-        if read.outcome is not None and self._on_resolved is not None:
-            self._on_resolved()
         return read
 
     def _resolve_in(
@@ -418,7 +414,12 @@ class ReviewService:
             )
 
     def bulk_confirm(
-        self, reviewer: Reviewer, *, review_ids: Sequence[str] | None, flt: QueueFilter
+        self,
+        reviewer: Reviewer,
+        *,
+        review_ids: Sequence[str] | None,
+        flt: QueueFilter,
+        limit: int = 100,
     ) -> BulkResult:
         """Claim and confirm each task in the set; each task is its own transaction.
 
@@ -437,7 +438,7 @@ class ReviewService:
                     now=now,
                     sla_hours=self._sla_hours(),
                 )
-            ]
+            ][:limit]
         result = BulkResult(confirmed=[], resolved=[], skipped={})
         for review_id in ids:
             try:
