@@ -281,3 +281,25 @@ def test_verify_webhook_rejects_tampering_stale_deliveries_and_other_shapes() ->
     other = b'{"hello": 1}'
     with pytest.raises(WebhookVerificationError, match="not a decision event"):
         verify_webhook(secret, signed_headers(secret, "msg_2", other), other)
+
+
+def test_on_retry_hook_sees_each_failed_attempt() -> None:
+    seen: list[tuple[int, str]] = []
+    fake = Recorder(
+        [
+            httpx.ConnectError("refused"),
+            error(503, "unavailable"),
+            httpx.Response(200, json=decision_json()),
+        ]
+    )
+    client = TriageClient(
+        "http://triage.test",
+        "tok",
+        retry=FAST,
+        transport=httpx.MockTransport(fake),
+        on_retry=lambda attempt, why: seen.append((attempt, why)),
+    )
+    client.score(clean_case_dict())
+    assert [attempt for attempt, _ in seen] == [1, 2]
+    assert "ConnectError" in seen[0][1]
+    assert seen[1][1] == "HTTP 503"

@@ -7,6 +7,7 @@ orchestration worker can use it without the service's heavy dependencies.
 from triage.client._core import (
     NO_RETRY,
     OutcomeTimeoutError,
+    RetryHook,
     RetryPolicy,
     TriageAPIError,
     TriageClientError,
@@ -22,6 +23,7 @@ __all__ = [
     "NO_RETRY",
     "AsyncTriageClient",
     "OutcomeTimeoutError",
+    "RetryHook",
     "RetryPolicy",
     "TriageAPIError",
     "TriageClient",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -72,6 +72,9 @@ class RetryPolicy:
 
 
 NO_RETRY = RetryPolicy(max_attempts=1)
+
+# Called before each backoff sleep with the failed attempt's number and what went wrong.
+RetryHook = Callable[[int, str], None]
 
 
 def new_idempotency_key() -> str:

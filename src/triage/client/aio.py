@@ -13,6 +13,7 @@ import httpx
 from triage.client._core import (
     MAX_WAIT_SECONDS,
     OutcomeTimeoutError,
+    RetryHook,
     RetryPolicy,
     TriageUnavailableError,
     base_headers,
@@ -38,9 +39,11 @@ class AsyncTriageClient:
         *,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
+        on_retry: RetryHook | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
         self.retry = retry or RetryPolicy()
+        self.on_retry = on_retry
         self._timeout = httpx.Timeout(timeout)
         self._http = httpx.AsyncClient(
             base_url=base_url.rstrip("/"),
@@ -137,6 +140,8 @@ class AsyncTriageClient:
                 if attempt == self.retry.max_attempts:
                     return response
             if attempt < self.retry.max_attempts:
+                if self.on_retry is not None:
+                    self.on_retry(attempt, last_error)
                 await asyncio.sleep(self.retry.delay(attempt, retry_after=hint))
         raise TriageUnavailableError(
             f"{method} {path} failed after {self.retry.max_attempts} attempts: {last_error}"

@@ -12,6 +12,7 @@ import httpx
 from triage.client._core import (
     MAX_WAIT_SECONDS,
     OutcomeTimeoutError,
+    RetryHook,
     RetryPolicy,
     TriageUnavailableError,
     base_headers,
@@ -42,9 +43,11 @@ class TriageClient:
         *,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
+        on_retry: RetryHook | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.retry = retry or RetryPolicy()
+        self.on_retry = on_retry
         self._timeout = httpx.Timeout(timeout)
         self._http = httpx.Client(
             base_url=base_url.rstrip("/"),
@@ -141,6 +144,8 @@ class TriageClient:
                 if attempt == self.retry.max_attempts:
                     return response
             if attempt < self.retry.max_attempts:
+                if self.on_retry is not None:
+                    self.on_retry(attempt, last_error)
                 time.sleep(self.retry.delay(attempt, retry_after=hint))
         raise TriageUnavailableError(
             f"{method} {path} failed after {self.retry.max_attempts} attempts: {last_error}"

@@ -1,0 +1,1 @@
+"""Runnable examples of orchestration engines calling the triage API."""

@@ -1,0 +1,1 @@
+"""SpiffWorkflow: the work-order-to-invoice BPMN process, its service tasks and its bridge."""
