@@ -327,21 +327,33 @@ def count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(AuditLogRow)).scalar_one()
 
 
-def export_jsonl(session: Session, *, batch: int = 1000) -> Iterator[str]:
-    """The whole log as JSONL lines (each ends in a newline); format in docs/auditor.md."""
-    head = tree_head(session)
-    yield (
-        canonical_json(
-            {
-                "type": "header",
-                "format": EXPORT_FORMAT,
-                "exported_at": format_timestamp(utcnow()),
-                "tree_size": head.tree_size,
-                "root_hash": head.root_hash,
-            }
+def _checkpoint_lines(session: Session) -> list[SignedCheckpoint]:
+    return [
+        SignedCheckpoint(body=body, signature=signature)
+        for body, signature in session.execute(
+            select(AuditCheckpointRow.body, AuditCheckpointRow.signature).order_by(
+                AuditCheckpointRow.id
+            )
         )
-        + "\n"
-    )
+    ]
+
+
+def export_jsonl(session: Session, *, batch: int = 1000) -> Iterator[str]:
+    """The whole log as JSONL lines (each ends in a newline); format in docs/auditor.md.
+
+    Checkpoints are read first: the records they cover were committed before
+    them, so the records read afterwards always include them (no false truncation).
+    """
+    checkpoints = _checkpoint_lines(session)
+    head = tree_head(session)
+    header = {
+        "type": "header",
+        "format": EXPORT_FORMAT,
+        "exported_at": format_timestamp(utcnow()),
+        "tree_size": head.tree_size,
+        "root_hash": head.root_hash,
+    }
+    yield canonical_json(header) + "\n"
     last = -1
     while True:
         rows = session.execute(
@@ -351,40 +363,26 @@ def export_jsonl(session: Session, *, batch: int = 1000) -> Iterator[str]:
             .limit(batch)
         ).all()
         for seq, record, leaf in rows:
-            yield (
-                canonical_json(
-                    {"type": "record", "seq": seq, "leaf_hash": leaf.hex(), "record": record}
-                )
-                + "\n"
-            )
+            line = {"type": "record", "seq": seq, "leaf_hash": leaf.hex(), "record": record}
+            yield canonical_json(line) + "\n"
         if len(rows) < batch:
             break
         last = rows[-1][0]
-    checkpoints = session.execute(
-        select(AuditCheckpointRow).order_by(AuditCheckpointRow.id)
-    ).scalars()
-    for row in checkpoints:
-        yield (
-            canonical_json({"type": "checkpoint", "body": row.body, "signature": row.signature})
-            + "\n"
-        )
+    for checkpoint in checkpoints:
+        yield canonical_json({"type": "checkpoint", **checkpoint.model_dump()}) + "\n"
 
 
 def read_log(session: Session) -> tuple[list[LogEntry], list[SignedCheckpoint]]:
-    """Everything :func:`triage.audit.verify` needs, read from the database as stored."""
+    """Everything :func:`triage.audit.verify` needs, read from the database as stored.
+
+    Checkpoints are read first so the records read after them cover them all.
+    """
+    checkpoints = _checkpoint_lines(session)
     entries = [
         LogEntry(seq=seq, record=record, leaf_hash=leaf.hex())
         for seq, record, leaf in session.execute(
             select(AuditLogRow.seq, AuditLogRow.record, AuditLogRow.leaf_hash).order_by(
                 AuditLogRow.seq
-            )
-        )
-    ]
-    checkpoints = [
-        SignedCheckpoint(body=body, signature=signature)
-        for body, signature in session.execute(
-            select(AuditCheckpointRow.body, AuditCheckpointRow.signature).order_by(
-                AuditCheckpointRow.id
             )
         )
     ]
