@@ -1,0 +1,1 @@
+"""Training pipeline entry points (imports triage; never imported by it)."""
