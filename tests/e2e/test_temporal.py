@@ -30,7 +30,6 @@ from tests.e2e.live_server import (
     service_env,
 )
 
-pytest.importorskip("temporalio")
 REPO = Path(__file__).resolve().parents[2]
 RUN_TIMEOUT = 300
 
