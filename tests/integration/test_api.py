@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from tests.factories import clean_case_dict, example_case_dict
 from tests.integration.api_support import UNSURE, FakeLoader, auth, running_app, settings_for
+from triage.services.background import checkpoint_once
 
 Env = tuple[TestClient, dict[str, str], FakeLoader]
 
@@ -210,3 +211,19 @@ def test_openapi_documents_case_schema(env: Env) -> None:
 
 def test_warranty_example_is_scored(env: Env) -> None:
     assert _score(env, example_case_dict()).status_code == 200
+
+
+def test_checkpoint_is_signed_and_listed(env: Env) -> None:
+    client, tokens, _ = env
+    _score(env, clean_case_dict())
+    checkpoint_once(client.app.state.runtime)  # type: ignore[attr-defined]
+    checkpoints = client.get("/v1/audit/checkpoints", headers=auth(tokens["auditor"])).json()
+    assert len(checkpoints) == 1
+    assert checkpoints[0]["tree_size"] == 3
+    proof = client.get(
+        "/v1/audit/proof/inclusion", params={"seq": 2}, headers=auth(tokens["auditor"])
+    ).json()
+    assert proof["root_hash"] == checkpoints[0]["root_hash"]
+    export = client.get("/v1/audit/export", headers=auth(tokens["auditor"]))
+    assert export.status_code == 200
+    assert len(export.text.strip().splitlines()) >= 4

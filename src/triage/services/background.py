@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Coroutine
+from datetime import timedelta
 
 from anyio import to_thread
 
+from triage import audit
 from triage.services.review_delivery import deliver_webhooks
 from triage.services.runtime import Runtime
 from triage.services.scoring import purge_expired_keys
@@ -41,5 +43,19 @@ async def follow_model_changes(runtime: Runtime) -> None:
     await _every(FOLLOW_MODEL_EVERY_SECONDS, "follow-model", runtime.follow_model_changes)
 
 
+def checkpoint_once(runtime: Runtime) -> None:
+    """Sign the tree head when the log grew and the last checkpoint is old enough."""
+    key = audit.load_or_create_signing_key(runtime.settings.audit_key_file)
+    interval = timedelta(seconds=runtime.settings.checkpoint_interval_seconds)
+    with runtime.db.scope() as session:
+        audit.write_checkpoint_if_due(session, key, interval=interval)
+
+
+async def write_checkpoints(runtime: Runtime) -> None:
+    """Periodic signed checkpoints (whichever worker is first signs; the others find it done)."""
+    seconds = min(60.0, runtime.settings.checkpoint_interval_seconds)
+    await _every(seconds, "audit-checkpoint", lambda: checkpoint_once(runtime))
+
+
 def default_loops() -> list[Loop]:
-    return [purge_idempotency_keys, follow_model_changes, deliver_webhooks]
+    return [purge_idempotency_keys, follow_model_changes, write_checkpoints, deliver_webhooks]
