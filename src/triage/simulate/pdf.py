@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from fpdf import FPDF
 
@@ -217,7 +217,9 @@ class _Doc:
     def font(self, size: float, bold: bool = False) -> None:
         self.pdf.set_font(self.family, "B" if bold else "", size)
 
-    def cell(self, w: float, value: str, align: str = "L", h: float = 6, border: int = 0) -> None:
+    def cell(
+        self, w: float, value: str, align: str = "L", h: float = 6, border: Literal[0, 1] = 0
+    ) -> None:
         self.pdf.cell(w, h, self.text(value), border=border, align=align)
 
     def line(self, value: str, size: float = 10, bold: bool = False, h: float = 6) -> None:
@@ -256,7 +258,7 @@ def _rate_text(rate: float, layout: Layout) -> str:
     return f"{pct} %" if layout.lang != "en" else f"{pct}%"
 
 
-def _two_pages(case: dict[str, Any], layout: str) -> bool:
+def spans_two_pages(case: dict[str, Any], layout: str) -> bool:
     digest = hashlib.sha256(f"{case['case_id']}:{layout}".encode()).digest()
     return digest[0] < 64 or len(case["invoice"]["lines"]) >= 7
 
@@ -313,7 +315,7 @@ def render_invoice(case: dict[str, Any], layout: str) -> bytes:
             for w, (value, align) in zip(widths, cells, strict=True):
                 doc.cell(w, value, align=align, border=1)
             doc.newline()
-    if _two_pages(case, layout):
+    if spans_two_pages(case, layout):
         doc.line(f"({lab['continued']})", 8)
         doc.pdf.add_page()
         doc.line(f"{inv['number']} - {lab['page']} 2", 9)
@@ -363,9 +365,9 @@ def render_report(case: dict[str, Any], layout: str) -> bytes:
     doc.pair("Asset", f"{case['asset']['model']} ({case['asset']['id']})")
     for key in ("reported_at", "arrived_at", "completed_at"):
         moment = _local(rep[key], rep["arrived_at"])
-        doc.pair(lab[key.split("_")[0]], format_datetime(moment, spec.date_style), 52)
-    doc.pair(lab["labor"], format_quantity(rep["labor_hours"], spec.num_style), 52)
-    doc.pair(lab["travel"], format_quantity(rep["travel_hours"], spec.num_style), 52)
+        doc.pair(lab[key.split("_")[0]], format_datetime(moment, spec.date_style), 62)
+    doc.pair(lab["labor"], format_quantity(rep["labor_hours"], spec.num_style), 62)
+    doc.pair(lab["travel"], format_quantity(rep["travel_hours"], spec.num_style), 62)
     doc.newline(3)
     doc.line(lab["parts"], 11, bold=True)
     for part in rep["parts"]:
