@@ -12,17 +12,61 @@ from triage.extraction.report import extract_report
 from triage.extraction.values import fold
 
 _INVOICE_WORDS = (
-    "invoice", "rechnung", "facture", "factuur", "tax invoice", "subtotal", "total", "vat",
-    "mwst", "ust", "tva", "btw", "amount due", "zahlbetrag", "bill to", "iban", "unit price",
-    "montant", "bedrag", "gesamtbetrag", "nettobetrag",
+    "invoice",
+    "rechnung",
+    "facture",
+    "factuur",
+    "tax invoice",
+    "subtotal",
+    "total",
+    "vat",
+    "mwst",
+    "ust",
+    "tva",
+    "btw",
+    "amount due",
+    "zahlbetrag",
+    "bill to",
+    "iban",
+    "unit price",
+    "montant",
+    "bedrag",
+    "gesamtbetrag",
+    "nettobetrag",
 )
 _REPORT_WORDS = (
-    "service report", "work order", "technician", "servicebericht", "arbeitsbericht",
-    "serviceauftrag", "einsatzbericht", "rapport d'intervention", "bon d'intervention",
-    "technicien", "werkbon", "servicerapport", "arrived", "arrival", "ankunft", "arrivee",
-    "aankomst", "customer signature", "unterschrift", "signature", "handtekening", "labor hours",
-    "travel time", "arbeitszeit", "fahrzeit", "findings", "work performed", "monteur",
-    "service type", "einsatzart", "type d'intervention", "reported",
+    "service report",
+    "work order",
+    "technician",
+    "servicebericht",
+    "arbeitsbericht",
+    "serviceauftrag",
+    "einsatzbericht",
+    "rapport d'intervention",
+    "bon d'intervention",
+    "technicien",
+    "werkbon",
+    "servicerapport",
+    "arrived",
+    "arrival",
+    "ankunft",
+    "arrivee",
+    "aankomst",
+    "customer signature",
+    "unterschrift",
+    "signature",
+    "handtekening",
+    "labor hours",
+    "travel time",
+    "arbeitszeit",
+    "fahrzeit",
+    "findings",
+    "work performed",
+    "monteur",
+    "service type",
+    "einsatzart",
+    "type d'intervention",
+    "reported",
 )
 
 
@@ -47,10 +91,16 @@ def analyze(pages: list[PageText]) -> ExtractedDocument:
     doc_type, _ = detect_doc_type(lines)
     style = number_style(lines)
     currency, _ = document_currency(lines)
-    ctx = Context(lines=lines, style=style, day_first=day_first_hint(lines, currency), currency=currency)
+    ctx = Context(
+        lines=lines, style=style, day_first=day_first_hint(lines, currency), currency=currency
+    )
     sizes = [(round(p.width, 2), round(p.height, 2)) for p in pages]
     if doc_type == "invoice":
         fields, items = extract_invoice(ctx)
-        return ExtractedDocument(doc_type=doc_type, fields=fields, lines=items, page_count=len(pages), pages=sizes)
+        return ExtractedDocument(
+            doc_type=doc_type, fields=fields, lines=items, page_count=len(pages), pages=sizes
+        )
     fields, parts = extract_report(ctx)
-    return ExtractedDocument(doc_type=doc_type, fields=fields, parts=parts, page_count=len(pages), pages=sizes)
+    return ExtractedDocument(
+        doc_type=doc_type, fields=fields, parts=parts, page_count=len(pages), pages=sizes
+    )

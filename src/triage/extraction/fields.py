@@ -67,7 +67,7 @@ def words_after(cell: Cell, folded_end: int) -> list[Word]:
 def spans_for_label(
     lines: list[Line], line: Line, cell_index: int, hit: LabelHit, *, below: int = 3
 ) -> Iterator[tuple[str, Span]]:
-    """Where a label's value can be: the rest of its cell, the cells right of it, the lines below."""
+    """Where a label's value can be: rest of its cell, cells to its right, lines below."""
     cell = line.cells[cell_index]
     rest = words_after(cell, hit.end)
     text = " ".join(w.text for w in rest).strip(_SEPARATORS + " ")
@@ -100,15 +100,15 @@ def _overlap(a: Box, b: Box) -> float:
 
 
 def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, LabelHit]]:
-    """Every cell that starts with a label, and labels inside a cell after a value."""
+    """Every label that starts a cell, then the labels later in the same cell (`... vom <date>`)."""
     for line in lines:
         for index, cell in enumerate(line.cells):
             hit = label_at_start(cell.text, table)
             if hit is not None:
                 yield line, index, hit
-                continue
+            after = hit.end if hit is not None else 0
             for inner in labels_in(cell.text, table):
-                if inner.start > 0 and inner.field != "_ignore":
+                if inner.start > after and inner.field != "_ignore":
                     yield line, index, inner
 
 
@@ -139,9 +139,7 @@ def day_first_hint(lines: list[Line], currency: str | None) -> bool | None:
                 votes -= 1
     if votes:
         return votes > 0
-    if currency == "USD":
-        return False
-    return True
+    return currency != "USD"
 
 
 def document_currency(lines: list[Line]) -> tuple[str | None, float]:
@@ -165,7 +163,9 @@ _NUMBER_WORDS = {"nr", "no", "n°", "number", "num", "numero", "nummer", "#", "n
 def parse_identifier(text: str) -> str | None:
     """The first token that carries a digit: `INV-2026-10311`, `#BLR_WF2015`, `471102`."""
     tokens = text.replace(":", " ").split()
-    while tokens and fold(tokens[0]).strip(".:#°") in _NUMBER_WORDS | {""}:
+    while tokens and (
+        fold(tokens[0]).strip(".:#°") in _NUMBER_WORDS | {""} or re.fullmatch(r"\(.*\)", tokens[0])
+    ):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -180,6 +180,8 @@ def parse_identifier(text: str) -> str | None:
 def parse_money(text: str, style: NumberStyle) -> float | None:
     """An amount in a cell, ignoring percentages and taking the last number when several."""
     cleaned = re.sub(r"\d+(?:[.,]\d+)?\s*%", " ", text)
+    if sum(ch.isalpha() for ch in cleaned) > 14 or re.search(r"[A-Z]{2}\d{6,}", cleaned):
+        return None
     value = parse_amount(cleaned, style)
     if value is not None:
         return value
@@ -231,12 +233,15 @@ def name_below(lines: list[Line], line: Line, cell: Cell) -> Span | None:
         if not cells:
             continue
         target = cells[0]
+        following = nxt.cells[nxt.cells.index(target) + 1 :]
         text = target.text.strip()
+        if following and (text.endswith(":") or following[0].text.startswith(":")):
+            target = Cell(target.words + following[0].words)
+            text = (target.text.rstrip(":").strip() + ": " + following[0].text.lstrip(": ")).strip()
         kv = _KEY_VALUE.match(text)
         if kv:
             if fold(kv.group(1)).strip(" .") in _NAME_KEYS and kv.group(2).strip():
-                words = words_after(target, len(kv.group(1)) + 1)
-                return Span(kv.group(2).strip(), _box_of(words) or target.box)
+                return Span(kv.group(2).strip(), target.box)
             continue
         if label_at_start(text, 2) is not None and len(text.split()) <= 2:
             continue

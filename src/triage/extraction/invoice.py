@@ -25,8 +25,28 @@ from triage.extraction.tables import Row, Table, find_tables
 from triage.extraction.values import find_currency, find_dates, fold, parse_amount
 
 LINE_COLUMNS = frozenset({"qty", "unit_price", "amount", "description", "sku"})
-STANDARD_RATES = (0.0, 0.025, 0.05, 0.055, 0.06, 0.07, 0.0725, 0.077, 0.08, 0.081, 0.0825,
-                  0.08875, 0.09, 0.1, 0.13, 0.16, 0.19, 0.2, 0.21, 0.22)
+STANDARD_RATES = (
+    0.0,
+    0.025,
+    0.05,
+    0.055,
+    0.06,
+    0.07,
+    0.0725,
+    0.077,
+    0.08,
+    0.081,
+    0.0825,
+    0.08875,
+    0.09,
+    0.1,
+    0.13,
+    0.16,
+    0.19,
+    0.2,
+    0.21,
+    0.22,
+)
 _BAD_PARTY_START = re.compile(
     r"^(number|no\.?|nr\.?|id|vat|ref|reference|nummer|numero|code|account|n°|tax|ust|tva|btw)\b",
     re.IGNORECASE,
@@ -35,7 +55,10 @@ _BAD_PARTY_START = re.compile(
 
 def field(value: str | float | bool | None, confidence: float, box: Box) -> ExtractedField:
     return ExtractedField(
-        value=value, confidence=round(min(max(confidence, 0.0), 1.0), 3), page=box.page, bbox=box.bbox()
+        value=value,
+        confidence=round(min(max(confidence, 0.0), 1.0), 3),
+        page=box.page,
+        bbox=box.bbox(),
     )
 
 
@@ -100,7 +123,12 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
                 if relation == "below" and len(hit.label) < 8:
                     continue
                 value = parse_identifier(span.text)
-                if hit.field == "number" and hit.label in ("invoice", "rechnung", "facture", "factuur"):
+                if hit.field == "number" and hit.label in (
+                    "invoice",
+                    "rechnung",
+                    "facture",
+                    "factuur",
+                ):
                     prior *= 0.8
             elif hit.field == "date":
                 dates = find_dates(span.text, day_first=ctx.day_first)
@@ -144,7 +172,9 @@ def _best(candidates: list[Candidate]) -> Candidate | None:
     return max(candidates, key=lambda c: (c.score, -c.line_index))
 
 
-def _currency(ctx: Context, candidates: dict[str, list[Candidate]], out: dict[str, ExtractedField]) -> None:
+def _currency(
+    ctx: Context, candidates: dict[str, list[Candidate]], out: dict[str, ExtractedField]
+) -> None:
     best = _best(candidates.get("currency", []))
     if best is not None:
         out["currency"] = field(best.value, best.score, best.box)
@@ -196,9 +226,9 @@ def _amounts(
             score -= 1.0
         if sub and tax and total and sub.line == tax.line == total.line:
             score -= 0.5
-        key = score + (total.value if total else 0.0) * 1e-9
-        if key > best_score:
-            best_score, best = key, (sub, tax, total)
+        tie_broken = score + (total.value if total else 0.0) * 1e-9
+        if tie_broken > best_score:
+            best_score, best = tie_broken, (sub, tax, total)
     sub, tax, total = best
     consistent = bool(sub and tax and total and abs(sub.value + tax.value - total.value) <= 0.011)
     for name, money in (("subtotal", sub), ("tax", tax), ("total", total)):
@@ -210,7 +240,9 @@ def _amounts(
         elif sub and tax and total:
             confidence *= 0.6
         if name == "subtotal" and lines_sum is not None:
-            confidence = max(confidence, 0.95) if abs(money.value - lines_sum) <= 0.011 else confidence
+            confidence = (
+                max(confidence, 0.95) if abs(money.value - lines_sum) <= 0.011 else confidence
+            )
         out[name] = field(round(money.value, 2), confidence, money.box)
     _tax_rate(ctx, candidates, sub, tax, out)
 
@@ -231,7 +263,9 @@ def _tax_rate(
                 out["tax_rate"] = field(rate, 0.97, c.box)
                 return
         for rate in STANDARD_RATES:
-            if abs(round(sub.value * rate, 2) - tax.value) <= 0.011 and (not rates or rate in rates):
+            if abs(round(sub.value * rate, 2) - tax.value) <= 0.011 and (
+                not rates or rate in rates
+            ):
                 out["tax_rate"] = field(rate, 0.8 if rates else 0.7, tax.box)
                 return
         return
@@ -243,7 +277,7 @@ def _tax_rate(
 def _parties(lines: list[Line], out: dict[str, ExtractedField]) -> None:
     blocked: set[int] = set()
     for line, cell_index, hit in iter_labels(lines, PARTY):
-        if hit.field in out or cell_index > 2:
+        if hit.field in out or cell_index > 2 or hit.start > 0:
             continue
         cell = line.cells[cell_index]
         rest = fold(cell.text)[hit.end :].strip(" :.-")
@@ -307,7 +341,12 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     qty = numbers.get("qty")
     price = numbers.get("unit_price")
     amount = numbers.get("amount")
-    consistent = bool(qty and price and amount and abs(qty[0] * price[0] - amount[0]) <= 0.011 + 0.001 * abs(amount[0]))
+    consistent = bool(
+        qty
+        and price
+        and amount
+        and abs(qty[0] * price[0] - amount[0]) <= 0.011 + 0.001 * abs(amount[0])
+    )
     base = 0.97 if consistent else 0.75
     if amount and not (qty and price):
         base = 0.8
@@ -327,7 +366,11 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
         amount[0] if amount else None,
         " ".join(t for t, _ in row.values.get("unit", [])),
     )
-    anchor = description[1] if description else (amount[1] if amount else next(iter(numbers.values()))[1])
+    anchor = (
+        description[1]
+        if description
+        else (amount[1] if amount else next(iter(numbers.values()))[1])
+    )
     item["kind"] = field(kind, confidence, anchor)
     return item
 
@@ -356,28 +399,112 @@ def _sku(row: Row) -> tuple[str, Box] | None:
     for text, box in row.values.get("sku", []):
         token = text.strip().split()[0] if text.strip() else ""
         token = token.strip("()[],;")
-        if len(token) >= 2 and re.search(r"[A-Za-z0-9]", token) and not re.fullmatch(r"\d{1,2}", token):
+        if (
+            len(token) >= 2
+            and re.search(r"[A-Za-z0-9]", token)
+            and not re.fullmatch(r"\d{1,2}", token)
+        ):
             return token, box
     return None
 
 
 _KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("credit", ("credit", "gutschrift", "avoir", "creditnota", "discount", "rabatt", "nachlass",
-                "korting", "remise", "goodwill", "refund", "erstattung", "sla credit")),
-    ("travel", ("travel", "anfahrt", "fahrt", "reise", "deplacement", "trajet", "voyage", "reis",
-                "mileage", "kilometer", "km", "call-out travel", "wegezeit", "voorrijkosten",
-                "rijtijd", "reistijd")),
-    ("labor", ("labor", "labour", "arbeit", "arbeitszeit", "arbeitslohn", "lohn", "monteur",
-               "technician", "service hours", "main d'oeuvre", "main-d'oeuvre", "main d oeuvre",
-               "arbeidsloon", "arbeid", "uren", "werkuren", "work hours", "man-hour", "manhour",
-               "techniker", "stunden", "heures", "intervention")),
-    ("fee", ("fee", "gebuhr", "gebühr", "pauschale", "frais", "forfait", "charge", "surcharge",
-             "toeslag", "kosten", "disposal", "entsorgung", "call-out", "callout", "admin",
-             "handling", "zuschlag", "supplement")),
+    (
+        "credit",
+        (
+            "credit",
+            "gutschrift",
+            "avoir",
+            "creditnota",
+            "discount",
+            "rabatt",
+            "nachlass",
+            "korting",
+            "remise",
+            "goodwill",
+            "refund",
+            "erstattung",
+            "sla credit",
+        ),
+    ),
+    (
+        "travel",
+        (
+            "travel",
+            "anfahrt",
+            "fahrt",
+            "reise",
+            "deplacement",
+            "trajet",
+            "voyage",
+            "reis",
+            "mileage",
+            "kilometer",
+            "km",
+            "call-out travel",
+            "wegezeit",
+            "voorrijkosten",
+            "rijtijd",
+            "reistijd",
+        ),
+    ),
+    (
+        "labor",
+        (
+            "labor",
+            "labour",
+            "arbeit",
+            "arbeitszeit",
+            "arbeitslohn",
+            "lohn",
+            "monteur",
+            "technician",
+            "service hours",
+            "main d'oeuvre",
+            "main-d'oeuvre",
+            "main d oeuvre",
+            "arbeidsloon",
+            "arbeid",
+            "uren",
+            "werkuren",
+            "work hours",
+            "man-hour",
+            "manhour",
+            "techniker",
+            "stunden",
+            "heures",
+            "intervention",
+        ),
+    ),
+    (
+        "fee",
+        (
+            "fee",
+            "gebuhr",
+            "gebühr",
+            "pauschale",
+            "frais",
+            "forfait",
+            "charge",
+            "surcharge",
+            "toeslag",
+            "kosten",
+            "disposal",
+            "entsorgung",
+            "call-out",
+            "callout",
+            "admin",
+            "handling",
+            "zuschlag",
+            "supplement",
+        ),
+    ),
 )
 
 
-def infer_kind(description: str, sku: str | None, amount: float | None, unit: str = "") -> tuple[str, float]:
+def infer_kind(
+    description: str, sku: str | None, amount: float | None, unit: str = ""
+) -> tuple[str, float]:
     """labor / travel / part / fee / credit from the words of a line (DOMAIN §2 line kinds)."""
     text = fold(description)
     if amount is not None and amount < 0:

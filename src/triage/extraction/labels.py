@@ -55,6 +55,8 @@ INVOICE_LABELS: dict[str, tuple[str, ...]] = {
         "document number",
     ),
     "date": (
+        "vom",
+        "dated",
         "invoice date",
         "date of invoice",
         "date of issue",

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 
 @dataclass(frozen=True)
@@ -143,6 +144,13 @@ def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> It
     last_size = 0.0
     for i, ch in enumerate(text):
         if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+            word = flush()
+            if word:
+                yield word
+            last_right = None
+            continue
+        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+        if 0.05 < angle < 6.23:
             word = flush()
             if word:
                 yield word

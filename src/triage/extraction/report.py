@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
-from triage.extraction.fields import RELATION_PRIOR, Context, iter_labels, parse_identifier, spans_for_label
+from triage.extraction.fields import (
+    RELATION_PRIOR,
+    Context,
+    iter_labels,
+    parse_identifier,
+    spans_for_label,
+)
 from triage.extraction.invoice import field, label_weight
 from triage.extraction.labels import INVOICE, PARTY, REPORT, label_at_start
 from triage.extraction.layout import Box, Line
@@ -17,18 +24,85 @@ from triage.extraction.values import fold, parse_amount, parse_hours, parse_time
 PART_COLUMNS = frozenset({"qty", "description", "sku"})
 
 SERVICE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("emergency_repair", ("emergency", "urgent", "notfall", "notdienst", "stoereinsatz", "storeinsatz",
-                          "urgence", "depannage urgent", "spoed", "noodreparatie", "storing spoed",
-                          "call-out", "breakdown")),
-    ("installation", ("install", "montage", "inbetriebnahme", "commissioning", "mise en service",
-                      "installatie", "aufbau", "new unit")),
-    ("inspection", ("inspection", "inspect", "inspektion", "prufung", "pruefung", "audit", "controle",
-                    "keuring", "inspectie", "survey", "check-up", "safety check")),
-    ("preventive_maintenance", ("preventive", "preventative", "maintenance", "wartung", "pm visit",
-                                "entretien", "maintenance preventive", "onderhoud", "service visit",
-                                "planned", "routine")),
-    ("repair", ("repair", "reparatur", "instandsetzung", "reparation", "depannage", "reparatie",
-                "fault", "storung", "corrective", "fix")),
+    (
+        "emergency_repair",
+        (
+            "emergency",
+            "urgent",
+            "notfall",
+            "notdienst",
+            "stoereinsatz",
+            "storeinsatz",
+            "urgence",
+            "depannage urgent",
+            "spoed",
+            "noodreparatie",
+            "storing spoed",
+            "call-out",
+            "breakdown",
+        ),
+    ),
+    (
+        "installation",
+        (
+            "install",
+            "montage",
+            "inbetriebnahme",
+            "commissioning",
+            "mise en service",
+            "installatie",
+            "aufbau",
+            "new unit",
+        ),
+    ),
+    (
+        "inspection",
+        (
+            "inspection",
+            "inspect",
+            "inspektion",
+            "prufung",
+            "pruefung",
+            "audit",
+            "controle",
+            "keuring",
+            "inspectie",
+            "survey",
+            "check-up",
+            "safety check",
+        ),
+    ),
+    (
+        "preventive_maintenance",
+        (
+            "preventive",
+            "preventative",
+            "maintenance",
+            "wartung",
+            "pm visit",
+            "entretien",
+            "maintenance preventive",
+            "onderhoud",
+            "service visit",
+            "planned",
+            "routine",
+        ),
+    ),
+    (
+        "repair",
+        (
+            "repair",
+            "reparatur",
+            "instandsetzung",
+            "reparation",
+            "depannage",
+            "reparatie",
+            "fault",
+            "storung",
+            "corrective",
+            "fix",
+        ),
+    ),
 )
 REGION_ZONES = {"EUR": "Europe/Berlin", "GBP": "Europe/London", "CHF": "Europe/Zurich"}
 _YES = re.compile(
@@ -43,9 +117,15 @@ _NO = re.compile(
 
 
 def map_service_type(text: str) -> tuple[str, float] | None:
-    """Wording to the DOMAIN enum: "Notdienst" -> emergency_repair, "PM visit" -> preventive_maintenance."""
+    """Map wording to the enum: "Notdienst" -> emergency_repair, "PM" -> preventive_maintenance."""
     folded = fold(text).replace("_", " ")
-    for value in ("preventive_maintenance", "emergency_repair", "installation", "inspection", "repair"):
+    for value in (
+        "preventive_maintenance",
+        "emergency_repair",
+        "installation",
+        "inspection",
+        "repair",
+    ):
         if value.replace("_", " ") in folded:
             return value, 0.95
     for value, words in SERVICE_TYPES:
@@ -54,7 +134,9 @@ def map_service_type(text: str) -> tuple[str, float] | None:
     return None
 
 
-def extract_report(ctx: Context) -> tuple[dict[str, ExtractedField], list[dict[str, ExtractedField]]]:
+def extract_report(
+    ctx: Context,
+) -> tuple[dict[str, ExtractedField], list[dict[str, ExtractedField]]]:
     lines = ctx.lines
     tables = find_tables(lines, PART_COLUMNS)
     in_table = {i for t in tables for r in t.rows for i in (r.anchor, *r.text_lines)} | {
@@ -80,7 +162,9 @@ def extract_report(ctx: Context) -> tuple[dict[str, ExtractedField], list[dict[s
                     out[hit.field] = field(ident, prior, span.box)
                     break
             elif hit.field == "technician":
-                if sum(ch.isalpha() for ch in span.text) >= 2 and not label_at_start(span.text, REPORT):
+                if sum(ch.isalpha() for ch in span.text) >= 2 and not label_at_start(
+                    span.text, REPORT
+                ):
                     out[hit.field] = field(span.text.strip(), prior * 0.95, span.box)
                     break
             elif hit.field == "service_type":
@@ -122,14 +206,18 @@ def _signature(text: str) -> tuple[bool, float] | None:
 
 
 def _timestamps(
-    ctx: Context, stamps: dict[str, tuple[datetime, bool, Box, float]], out: dict[str, ExtractedField]
+    ctx: Context,
+    stamps: dict[str, tuple[datetime, bool, Box, float]],
+    out: dict[str, ExtractedField],
 ) -> None:
-    """Give offset-less times the offset printed elsewhere, or the issuer's zone; check their order."""
+    """Give offset-less times the offset printed elsewhere, else the issuer's zone; check order."""
     known = [value.tzinfo for value, printed, _, _ in stamps.values() if printed]
     zone = ZoneInfo(REGION_ZONES.get(ctx.currency or "", "UTC"))
     ordered = [stamps.get(n) for n in ("reported_at", "arrived_at", "completed_at")]
     values = [s[0] for s in ordered if s]
-    in_order = all(a.replace(tzinfo=None) <= b.replace(tzinfo=None) for a, b in zip(values, values[1:], strict=False))
+    in_order = all(
+        a.replace(tzinfo=None) <= b.replace(tzinfo=None) for a, b in itertools.pairwise(values)
+    )
     for name, (value, printed, box, prior) in stamps.items():
         confidence = prior
         if not printed:
@@ -160,7 +248,9 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         if nxt.page != line.page or nxt.box.top - last.bottom > 1.6 * max(last.height, 6.0):
             break
         first = nxt.cells[0].text
-        if any(label_at_start(first, table) for table in (REPORT, INVOICE, PARTY)) and _looks_like_label(first):
+        if any(
+            label_at_start(first, table) for table in (REPORT, INVOICE, PARTY)
+        ) and _looks_like_label(first):
             break
         parts.append(nxt.text)
         box = box.union(nxt.box)

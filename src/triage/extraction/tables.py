@@ -58,7 +58,11 @@ def _header_columns(line: Line) -> list[Column]:
             continue
         offsets = _word_offsets(cell.words)
         for hit in hits:
-            words = [w for w, (s, e) in zip(cell.words, offsets, strict=True) if s < hit.end and e > hit.start]
+            words = [
+                w
+                for w, (s, e) in zip(cell.words, offsets, strict=True)
+                if s < hit.end and e > hit.start
+            ]
             if words:
                 box = words[0].box
                 for w in words[1:]:
@@ -136,7 +140,9 @@ def _is_stop(line: Line) -> bool:
     return hit is not None and len(fold(first)) - hit.end < 25
 
 
-def _read_table(lines: list[Line], header: int, columns: list[Column], want: frozenset[str]) -> Table:
+def _read_table(
+    lines: list[Line], header: int, columns: list[Column], want: frozenset[str]
+) -> Table:
     """Read data lines under a header, across pages, until a totals line or a new header."""
     header_names = {c.name for c in columns}
     numeric = [n for n in NUMERIC_COLUMNS if n in header_names and n in want]
@@ -237,6 +243,6 @@ def _attach_text(
     for row in rows:
         row.text_lines.sort()
         for name in ("description", "sku"):
-            items = row.values.get(name)
-            if items:
-                items.sort(key=lambda item: (item[1].page, item[1].top, item[1].x0))
+            found = row.values.get(name)
+            if found:
+                found.sort(key=lambda item: (item[1].page, item[1].top, item[1].x0))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 CURRENCY_SYMBOLS: dict[str, str] = {
     "€": "EUR",
@@ -24,15 +24,41 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "Rs.": "INR",
 }
 CURRENCY_CODES = frozenset(
-    "EUR USD GBP CHF INR JPY CAD AUD NZD SEK NOK DKK PLN CZK HUF RON BGN HRK TRY CNY "
-    "HKD SGD ZAR BRL MXN".split()
+    [
+        "EUR",
+        "USD",
+        "GBP",
+        "CHF",
+        "INR",
+        "JPY",
+        "CAD",
+        "AUD",
+        "NZD",
+        "SEK",
+        "NOK",
+        "DKK",
+        "PLN",
+        "CZK",
+        "HUF",
+        "RON",
+        "BGN",
+        "HRK",
+        "TRY",
+        "CNY",
+        "HKD",
+        "SGD",
+        "ZAR",
+        "BRL",
+        "MXN",
+    ]
 )
 CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD"}
 
 _SPACES = "\u00a0\u202f\u2009\u2007 "
 _AMOUNT = re.compile(
     r"""^(?P<sign>[-−–+(]?)\s*
-        (?P<num>\d{1,3}(?:[.,'’\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d{1,4})?|\d+(?:[.,]\d{1,4})?|[.,]\d{1,4})
+        (?P<num>\d{1,3}(?:[.,'’\u00a0\u202f\u2009 ]\d{3})+(?:[.,]\d{1,4})?
+               |\d+(?:[.,]\d{1,4})?|[.,]\d{1,4})
         \s*(?P<trail>[-−)]?)$""",
     re.VERBOSE,
 )
@@ -69,7 +95,7 @@ def parse_amount(text: str, style: NumberStyle | None = None) -> float | None:
         return None
     num = match.group("num")
     negative = match.group("sign") in "-−–(" and match.group("sign") != ""
-    negative = negative or match.group("trail") in ("-", "−", ")") and match.group("trail") != ""
+    negative = negative or (match.group("trail") in ("-", "−", ")") and match.group("trail") != "")
     for ch in _SPACES + "'’":
         num = num.replace(ch, "")
     value = _resolve_separators(num, style or NumberStyle())
@@ -272,7 +298,7 @@ def _parse_offset(tail: str) -> timezone | None:
     if not match:
         return None
     if match.group(4):
-        return timezone.utc
+        return UTC
     sign = -1 if match.group(1) in "-−" else 1
     hours, minutes = int(match.group(2)), int(match.group(3) or 0)
     if hours > 14 or minutes > 59:
