@@ -38,7 +38,7 @@ MONTHS: dict[str, tuple[str, ...]] = {
 
 
 def format_date(day: date, style: str) -> str:
-    """`us` 03/04/2026, `eu` 04/03/2026, `dot` 04.03.2026, `long_xx` 4 Mar 2026, `iso` 2026-03-04."""
+    """`us` 03/04/2026, `eu` 04/03/2026, `dot` 04.03.2026, `long_en` 4 Mar 2026, `iso`."""
     if style == "us":
         return f"{day.month:02d}/{day.day:02d}/{day.year}"
     if style == "eu":
