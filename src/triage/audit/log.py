@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, select, text
+from sqlalchemy import func, insert, select, text, tuple_, update
 from sqlalchemy.orm import Session
 
 from triage.audit import merkle
@@ -42,17 +43,29 @@ from triage.storage.tables import AuditCheckpointRow, AuditLogRow, AuditNodeRow,
 from triage.storage.types import utcnow
 
 EXPORT_FORMAT = "triage-audit-export/1"
+_T = TypeVar("_T")
 MAX_PAGE = 1000
 
 
-def _lock(session: Session) -> AuditStateRow:
-    """Serialise writers and return the fresh tree state."""
+@dataclass(frozen=True)
+class _State:
+    tree_size: int
+    root_hash: bytes
+    frontier: list[str]
+
+
+def _lock(session: Session) -> _State:
+    """Serialise writers and return the fresh tree state (Core, not the identity map)."""
     if session.get_bind().dialect.name == "postgresql":
         session.execute(text("SELECT pg_advisory_xact_lock(CAST('audit_log'::regclass AS bigint))"))
-    state = session.get(AuditStateRow, 1, populate_existing=True)
-    if state is None:
+    row = session.execute(
+        select(AuditStateRow.tree_size, AuditStateRow.root_hash, AuditStateRow.frontier).where(
+            AuditStateRow.id == 1
+        )
+    ).one_or_none()
+    if row is None:
         raise AuditIntegrityError("audit_state row missing: run the migrations")
-    return state
+    return _State(tree_size=row[0], root_hash=row[1], frontier=list(row[2]))
 
 
 def _text_field(payload: dict[str, Any], name: str) -> str | None:
@@ -91,8 +104,8 @@ def append(
     frontier = merkle.Frontier(seq, [bytes.fromhex(h) for h in state.frontier])
     closed = frontier.append(leaf)
     root = frontier.root()
-    session.add(
-        AuditLogRow(
+    session.execute(
+        insert(AuditLogRow).values(
             seq=seq,
             record=record,
             leaf_hash=leaf,
@@ -103,22 +116,33 @@ def append(
             at=at,
         )
     )
-    session.add_all(AuditNodeRow(level=lvl, idx=idx, hash=h) for lvl, idx, h in closed)
-    state.tree_size = frontier.size
-    state.root_hash = root
-    state.frontier = [h.hex() for h in frontier.hashes]
-    state.updated_at = utcnow()
-    session.flush()
+    if closed:
+        session.execute(
+            insert(AuditNodeRow), [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
+        )
+    session.execute(
+        update(AuditStateRow)
+        .where(AuditStateRow.id == 1)
+        .values(
+            tree_size=frontier.size,
+            root_hash=root,
+            frontier=[h.hex() for h in frontier.hashes],
+            updated_at=utcnow(),
+        )
+    )
     return AuditRecord(
         seq=seq, record=record, leaf_hash=leaf.hex(), tree_size=frontier.size, root_hash=root.hex()
     )
 
 
 def tree_head(session: Session) -> TreeHead:
-    state = session.get(AuditStateRow, 1, populate_existing=True)
-    if state is None:
+    """The current size and root (from the cached state; :func:`verify` recomputes it)."""
+    row = session.execute(
+        select(AuditStateRow.tree_size, AuditStateRow.root_hash).where(AuditStateRow.id == 1)
+    ).one_or_none()
+    if row is None:
         raise AuditIntegrityError("audit_state row missing: run the migrations")
-    return TreeHead(tree_size=state.tree_size, root_hash=state.root_hash.hex())
+    return TreeHead(tree_size=row[0], root_hash=row[1].hex())
 
 
 def _checkpoint(row: AuditCheckpointRow) -> Checkpoint:
@@ -244,35 +268,47 @@ def list_events(
 
 
 class _StoredTree:
-    """Subtree hashes from ``audit_log`` leaves and ``audit_nodes``, memoised per proof."""
+    """Subtree hashes from ``audit_log`` leaves and ``audit_nodes``, fetched in one batch."""
 
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, session: Session, ranges: list[tuple[int, int]]) -> None:
         self._memo: dict[tuple[int, int], bytes] = {}
+        pieces = {
+            p for start, end in ranges if end > start for p in merkle.aligned_pieces(start, end)
+        }
+        leaves = [start for start, end in pieces if end - start == 1]
+        nodes = [
+            ((end - start).bit_length() - 1, start // (end - start))
+            for start, end in pieces
+            if end - start > 1
+        ]
+        for chunk in _chunks(leaves):
+            for seq, leaf in session.execute(
+                select(AuditLogRow.seq, AuditLogRow.leaf_hash).where(AuditLogRow.seq.in_(chunk))
+            ):
+                self._memo[(seq, seq + 1)] = leaf
+        for node_chunk in _chunks(nodes):
+            for level, idx, value in session.execute(
+                select(AuditNodeRow.level, AuditNodeRow.idx, AuditNodeRow.hash).where(
+                    tuple_(AuditNodeRow.level, AuditNodeRow.idx).in_(node_chunk)
+                )
+            ):
+                self._memo[(idx << level, (idx + 1) << level)] = value
 
     def subtree(self, start: int, end: int) -> bytes:
         key = (start, end)
-        if key in self._memo:
-            return self._memo[key]
-        size = end - start
-        if size == 1:
-            value = self.session.execute(
-                select(AuditLogRow.leaf_hash).where(AuditLogRow.seq == start)
-            ).scalar_one_or_none()
-        elif merkle.is_aligned(start, end):
-            level = size.bit_length() - 1
-            value = self.session.execute(
-                select(AuditNodeRow.hash).where(
-                    AuditNodeRow.level == level, AuditNodeRow.idx == start // size
-                )
-            ).scalar_one_or_none()
-        else:
-            k = merkle.split_point(size)
-            value = merkle.node_hash(self.subtree(start, start + k), self.subtree(start + k, end))
-        if value is None:
-            raise AuditIntegrityError(f"stored subtree [{start}, {end}) is missing")
-        self._memo[key] = value
-        return value
+        if key not in self._memo:
+            if merkle.is_aligned(start, end):
+                raise AuditIntegrityError(f"stored subtree [{start}, {end}) is missing")
+            k = merkle.split_point(end - start)
+            self._memo[key] = merkle.node_hash(
+                self.subtree(start, start + k), self.subtree(start + k, end)
+            )
+        return self._memo[key]
+
+
+def _chunks(items: list[_T], size: int = 500) -> Iterator[list[_T]]:
+    for offset in range(0, len(items), size):
+        yield items[offset : offset + size]
 
 
 def _check_size(session: Session, size: int | None, name: str) -> int:
@@ -287,7 +323,7 @@ def _check_size(session: Session, size: int | None, name: str) -> int:
 def root_at(session: Session, tree_size: int) -> str:
     """The root of the first ``tree_size`` records."""
     size = _check_size(session, tree_size, "tree_size")
-    return merkle.root_from(_StoredTree(session).subtree, size).hex()
+    return merkle.root_from(_StoredTree(session, [(0, size)]).subtree, size).hex()
 
 
 def inclusion_proof(session: Session, *, seq: int, tree_size: int | None = None) -> InclusionProof:
@@ -295,7 +331,8 @@ def inclusion_proof(session: Session, *, seq: int, tree_size: int | None = None)
     size = _check_size(session, tree_size, "tree_size")
     if not 0 <= seq < size:
         raise NotFoundError(f"seq={seq} is not in a tree of {size} records")
-    tree = _StoredTree(session)
+    ranges = merkle.inclusion_ranges(seq, size)
+    tree = _StoredTree(session, [*ranges, (seq, seq + 1), (0, size)])
     path = merkle.inclusion_path(tree.subtree, seq, size)
     return InclusionProof(
         seq=seq,
@@ -313,7 +350,8 @@ def consistency_proof(
     new = _check_size(session, new_size, "new_size")
     if not 0 <= old_size <= new:
         raise ValidationError([FieldError("old_size", f"must be between 0 and {new}")])
-    tree = _StoredTree(session)
+    ranges = merkle.consistency_ranges(old_size, new)
+    tree = _StoredTree(session, [*ranges, (0, old_size), (0, new)])
     return ConsistencyProof(
         old_size=old_size,
         new_size=new,

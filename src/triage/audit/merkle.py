@@ -111,46 +111,62 @@ class MemoryTree:
         return root_from(self.subtree, len(self.leaves) if size is None else size)
 
 
-def inclusion_path(subtree: SubtreeHash, index: int, size: int) -> list[bytes]:
-    """PATH(index, D[0:size]) from RFC 9162 §2.1.3.1, leaf level first."""
+def inclusion_ranges(index: int, size: int) -> list[tuple[int, int]]:
+    """The leaf ranges whose hashes form PATH(index, D[0:size]) (RFC 9162 §2.1.3.1), leaf first."""
     if not 0 <= index < size:
         raise ValueError(f"leaf {index} is not in a tree of size {size}")
-    path: list[bytes] = []
+    ranges: list[tuple[int, int]] = []
     start, end = 0, size
     while end - start > 1:
         k = split_point(end - start)
         if index < start + k:
-            path.append(subtree(start + k, end))
+            ranges.append((start + k, end))
             end = start + k
         else:
-            path.append(subtree(start, start + k))
+            ranges.append((start, start + k))
             start += k
-    path.reverse()
-    return path
+    ranges.reverse()
+    return ranges
 
 
-def consistency_path(subtree: SubtreeHash, old_size: int, new_size: int) -> list[bytes]:
-    """PROOF(old_size, D[0:new_size]) from RFC 9162 §2.1.4.1."""
+def inclusion_path(subtree: SubtreeHash, index: int, size: int) -> list[bytes]:
+    return [subtree(start, end) for start, end in inclusion_ranges(index, size)]
+
+
+def consistency_ranges(old_size: int, new_size: int) -> list[tuple[int, int]]:
+    """The leaf ranges whose hashes form PROOF(old_size, D[0:new_size]) (RFC 9162 §2.1.4.1)."""
     if not 0 <= old_size <= new_size:
         raise ValueError(f"no consistency proof from {old_size} to {new_size}")
     if old_size in (0, new_size):
         return []
-    path: list[bytes] = []
+    ranges: list[tuple[int, int]] = []
     m, start, end, complete = old_size, 0, new_size, True
     while m != end - start:
         k = split_point(end - start)
         if m <= k:
-            path.append(subtree(start + k, end))
+            ranges.append((start + k, end))
             end = start + k
         else:
-            path.append(subtree(start, start + k))
+            ranges.append((start, start + k))
             m -= k
             start += k
             complete = False
     if not complete:
-        path.append(subtree(start, end))
-    path.reverse()
-    return path
+        ranges.append((start, end))
+    ranges.reverse()
+    return ranges
+
+
+def consistency_path(subtree: SubtreeHash, old_size: int, new_size: int) -> list[bytes]:
+    return [subtree(start, end) for start, end in consistency_ranges(old_size, new_size)]
+
+
+def aligned_pieces(start: int, end: int) -> list[tuple[int, int]]:
+    """The complete, aligned subtrees whose hashes combine into MTH(D[start:end])."""
+    if is_aligned(start, end):
+        return [(start, end)]
+    k = split_point(end - start)
+    return aligned_pieces(start, start + k) + aligned_pieces(start + k, end)
 
 
 def verify_inclusion(
