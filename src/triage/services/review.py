@@ -23,10 +23,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from triage import audit
+from triage.domain.case import Case
 from triage.domain.decision import Decision, Reason, ReviewOutcome
+from triage.domain.parse import parse_case
 from triage.domain.vocab import ExceptionLabel
 from triage.errors import TriageError
 from triage.notify.outbox import enqueue
+from triage.reconcile import Evidence, reconcile
 from triage.review import queue
 from triage.review.queue import QueueFilter, Sort
 from triage.review.workflow import TaskState
@@ -105,6 +108,38 @@ class BulkResult(BaseModel):
     confirmed: list[str]
     resolved: list[str]
     skipped: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryItem:
+    case_id: str
+    created_at: datetime
+    route: str
+    exception: str
+    billable: bool
+    status: str
+    changed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ActionItem:
+    actor: str
+    action: str
+    exception: str | None
+    billable: bool | None
+    comment: str | None
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewDetail:
+    task: ReviewRead
+    decision: Decision
+    case: Case
+    case_json: dict[str, Any]
+    evidence: Evidence
+    customer_history: list[HistoryItem]
+    actions: list[ActionItem]
 
 
 def _status(row: ReviewRow, now: datetime) -> str:
@@ -456,25 +491,57 @@ class ReviewService:
                     result.skipped.setdefault(review_id, "not claimable by this reviewer")
         return result
 
-    def history(self, review_id: str) -> list[dict[str, Any]]:
-        """Every action on the task, oldest first (for the case page's timeline)."""
+    def detail(self, review_id: str, *, history_limit: int = 10) -> ReviewDetail:
+        """Everything the case page shows: task, decision, case, evidence, customer history."""
+        now = self._clock()
         with self._db.scope(readonly=True) as session:
-            rows = session.scalars(
+            row = queue.get_task(session, review_id)
+            decision_row, decision = _decision(session, row)
+            case = parse_case(decision_row.case_json)
+            recent = session.scalars(
+                select(DecisionRow)
+                .where(
+                    DecisionRow.customer_id == decision_row.customer_id,
+                    DecisionRow.decision_id != decision_row.decision_id,
+                )
+                .order_by(DecisionRow.created_at.desc())
+                .limit(history_limit)
+            ).all()
+            actions = session.scalars(
                 select(ReviewActionRow)
                 .where(ReviewActionRow.review_id == review_id)
                 .order_by(ReviewActionRow.id)
+            ).all()
+            return ReviewDetail(
+                task=to_read(session, row, now=now, sla_hours=self._sla_hours()),
+                decision=decision,
+                case=case,
+                case_json=decision_row.case_json,
+                evidence=reconcile(case),
+                customer_history=[
+                    HistoryItem(
+                        case_id=d.case_id,
+                        created_at=d.created_at,
+                        route=d.route,
+                        exception=d.exception_label,
+                        billable=d.billable,
+                        status=d.status,
+                        changed=bool((d.decision_json.get("outcome") or {}).get("changed")),
+                    )
+                    for d in recent
+                ],
+                actions=[
+                    ActionItem(
+                        actor=a.actor,
+                        action=a.action,
+                        exception=a.exception_label,
+                        billable=a.billable,
+                        comment=a.comment,
+                        at=a.at,
+                    )
+                    for a in actions
+                ],
             )
-            return [
-                {
-                    "actor": r.actor,
-                    "action": r.action,
-                    "exception": r.exception_label,
-                    "billable": r.billable,
-                    "comment": r.comment,
-                    "at": r.at,
-                }
-                for r in rows
-            ]
 
 
 def _iso(value: datetime) -> str:
