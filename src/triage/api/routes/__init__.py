@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from triage.api.routes import audit, cases, documents, health, models, policy, reviews
+from triage.api.routes import (
+    audit,
+    cases,
+    dashboard,
+    documents,
+    health,
+    models,
+    policy,
+    reviews,
+)
+from triage.api.ui import router as ui_router
 
 
 def routers() -> list[APIRouter]:
@@ -19,4 +29,6 @@ def routers() -> list[APIRouter]:
         models.router,
         audit.router,
         reviews.router,
+        dashboard.router,
+        ui_router,
     ]
