@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterator, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from triage.domain.parse import parse_case
@@ -26,6 +26,7 @@ from triage.simulate.scenario import (
 
 DEFAULT_MIX: dict[str, float] = dict.fromkeys(EXCEPTION_LABELS, 1.0)
 _ATTEMPTS = 6
+_TEXT_FIELDS = tuple(f.name for f in fields(TextFacts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +77,7 @@ def _one(
         raise RuntimeError(f"could not simulate case {index} for seed {seed}")
     case, draft, facts, exception, bill = best
     label_facts: dict[str, Any] = {
-        **asdict(facts),
+        **{name: getattr(facts, name) for name in _TEXT_FIELDS},
         **draft.facts,
         "workflow": workflow,
         "target": target,

@@ -63,6 +63,10 @@ CONTRACT_TYPES: tuple[str, ...] = tuple(c.value for c in ContractType)
 SERVICE_TYPES: tuple[str, ...] = tuple(s.value for s in ServiceType)
 REPAIRS = ("repair", "emergency_repair")
 CENT = Decimal("0.01")
+_CATALOG_PRICE: dict[str, float] = {
+    **{p.sku: p.price for at in cat.ASSET_TYPES for p in at.parts},
+    **{p.description: p.price for p in cat.SUNDRIES},
+}
 
 
 def money(value: Decimal | float) -> Decimal:
@@ -73,7 +77,10 @@ def money(value: Decimal | float) -> Decimal:
 def _ts(local: datetime, offset_min: int) -> str:
     sign = "+" if offset_min >= 0 else "-"
     h, m = divmod(abs(offset_min), 60)
-    return f"{local:%Y-%m-%dT%H:%M:%S}{sign}{h:02d}:{m:02d}"
+    return (
+        f"{local.year:04d}-{local.month:02d}-{local.day:02d}T{local.hour:02d}:"
+        f"{local.minute:02d}:{local.second:02d}{sign}{h:02d}:{m:02d}"
+    )
 
 
 def _offset(region: str, day: date) -> int:
@@ -509,14 +516,12 @@ def build_case(d: Draft) -> tuple[dict[str, Any], TextFacts]:
         billed_parts.append(
             {"sku": extra_part.sku, "description": extra_part.description, "qty": 1}
         )
-    catalog_price = {p.sku: p.price for at in cat.ASSET_TYPES for p in at.parts}
-    catalog_price.update({p.description: p.price for p in cat.SUNDRIES})
     for p in billed_parts:
         sku = p["sku"]
         if sku and sku in price_list and ctype != "none":
             unit = price_list[sku]
         else:
-            base = catalog_price.get(sku or "", catalog_price.get(p["description"], 25.0))
+            base = _CATALOG_PRICE.get(sku or "", _CATALOG_PRICE.get(p["description"], 25.0))
             unit = float(money(base * factor * 1.15))
         lines.append(_line("part", p["description"], sku, float(p["qty"]), unit))
     if rng.random() < 0.25:
