@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import base64
-import socket
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from sqlalchemy import Engine, select
 
-from tests.integration.review_support import add_pending
+from tests.integration.review_support import Receiver, add_pending
 from triage.notify.delivery import HttpxTransport
 from triage.notify.outbox import OutboxWorker, enqueue
 from triage.notify.webhooks import verify
@@ -20,43 +18,6 @@ from triage.storage import SessionFactory
 from triage.storage.tables import DisabledEndpointRow, OutboxRow, WebhookDeliveryRow
 
 SECRET = "whsec_" + base64.b64encode(b"r" * 32).decode()
-
-
-class Receiver:
-    """Records every request; answers `status` (settable) once started."""
-
-    def __init__(self) -> None:
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.status = 204
-        self.requests: list[tuple[dict[str, str], bytes]] = []
-        self._server: ThreadingHTTPServer | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/hook"
-
-    def start(self) -> None:
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["content-length"]))
-                receiver.requests.append((dict(self.headers.items()), body))
-                self.send_response(receiver.status)
-                self.end_headers()
-
-            def log_message(self, *args: object) -> None:
-                return
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-
-    def stop(self) -> None:
-        if self._server is not None:
-            self._server.shutdown()
-            self._server.server_close()
 
 
 @pytest.fixture
