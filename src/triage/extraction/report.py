@@ -245,7 +245,7 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         box = box.union(right.box)
     last = line.box
     for nxt in lines[line.index + 1 : line.index + 30]:
-        if nxt.page != line.page or nxt.box.top - last.bottom > 1.6 * max(last.height, 6.0):
+        if nxt.page != line.page or nxt.box.top - last.bottom > 2.2 * max(last.height, 6.0):
             break
         first = nxt.cells[0].text
         if any(

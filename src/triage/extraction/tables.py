@@ -136,6 +136,8 @@ def _assign(box: Box, columns: list[Column]) -> Column:
 
 def _is_stop(line: Line) -> bool:
     first = line.cells[0].text if line.cells else ""
+    if len(line.cells) == 1 and first.rstrip().endswith(":") and not re.search(r"\d", first):
+        return True
     hit = label_at_start(first, STOP)
     return hit is not None and len(fold(first)) - hit.end < 25
 

@@ -1,0 +1,251 @@
+"""Extraction of PDFs made here with fpdf2 in several layouts, and corpus smoke tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from triage.extraction import extract_pdf, resolve_case_documents
+
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+
+
+def _pdf() -> FPDF:
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    return pdf
+
+
+def _text(pdf: FPDF, x: float, y: float, text: str, *, align: str = "L", w: float = 0) -> None:
+    pdf.set_xy(x, y)
+    pdf.cell(w, 6, text, align=align)
+
+
+def invoice_labels_right_en() -> bytes:
+    """English, labels with values to their right, decimal point, month-first dates."""
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Acme Field Services Inc.")
+    _text(pdf, 120, 20, "Invoice No.:")
+    _text(pdf, 160, 20, "INV-2026-10311")
+    _text(pdf, 120, 26, "Invoice Date:")
+    _text(pdf, 160, 26, "03/14/2026")
+    _text(pdf, 120, 32, "PO Number:")
+    _text(pdf, 160, 32, "PO-55120")
+    _text(pdf, 10, 40, "Bill To:")
+    _text(pdf, 10, 46, "Northwind Clinics LLC")
+    y = 70
+    for x, head in (
+        (10, "Description"),
+        (90, "SKU"),
+        (120, "Qty"),
+        (140, "Unit Price"),
+        (175, "Amount"),
+    ):
+        _text(pdf, x, y, head)
+    rows = [
+        ("Repair labor", "", "3.5", "95.00", "332.50"),
+        ("Travel", "", "1.0", "45.00", "45.00"),
+        ("Compressor relay", "P-2040", "1", "1,310.00", "1,310.00"),
+    ]
+    for row in rows:
+        y += 8
+        for x, value in zip((10, 90, 120, 140, 175), row, strict=True):
+            _text(pdf, x, y, value)
+    _text(pdf, 140, y + 16, "Subtotal")
+    _text(pdf, 175, y + 16, "1,687.50")
+    _text(pdf, 140, y + 22, "Sales tax 8.875%")
+    _text(pdf, 175, y + 22, "149.77")
+    _text(pdf, 140, y + 28, "Total due")
+    _text(pdf, 175, y + 28, "USD 1,837.27")
+    return bytes(pdf.output())
+
+
+def invoice_stacked_de() -> bytes:
+    """German, values below labels, decimal comma, descriptions stacked under the number line."""
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Kältetechnik Schmidt GmbH")
+    for x, label, value in (
+        (10, "Rechnungsnummer", "RE-2026-0042"),
+        (70, "Rechnungsdatum", "04.03.2026"),
+        (130, "Bestellnummer", "PO-8812"),
+    ):
+        _text(pdf, x, 24, label)
+        _text(pdf, x, 30, value)
+    _text(pdf, 10, 40, "Rechnungsempfänger")
+    _text(pdf, 10, 46, "Northwind Kliniken AG")
+    y = 66
+    for x, head in (
+        (10, "Pos"),
+        (25, "Bezeichnung"),
+        (110, "Menge"),
+        (135, "Einzelpreis"),
+        (175, "Betrag"),
+    ):
+        _text(pdf, x, y, head)
+    rows = [
+        ("1", "Arbeitszeit Techniker", "2,5", "95,00", "237,50", "Montage und Prüfung"),
+        ("2", "Anfahrt", "1", "45,00", "45,00", "Pauschale Zone 1"),
+        ("3", "Verdichterrelais", "2", "1.310,00", "2.620,00", "Art.-Nr. P-2040"),
+    ]
+    for pos, desc, qty, price, amount, extra in rows:
+        y += 8
+        for x, value in ((10, pos), (25, desc), (110, qty), (135, price), (175, amount)):
+            _text(pdf, x, y, value)
+        y += 5
+        _text(pdf, 25, y, extra)
+    _text(pdf, 130, y + 14, "Nettobetrag")
+    _text(pdf, 175, y + 14, "2.902,50")
+    _text(pdf, 130, y + 20, "MwSt. 19 %")
+    _text(pdf, 175, y + 20, "551,48")
+    _text(pdf, 130, y + 26, "Gesamtbetrag")
+    _text(pdf, 175, y + 26, "3.453,98 EUR")
+    return bytes(pdf.output())
+
+
+def invoice_two_pages_fr() -> bytes:
+    """French, a line-item table continued on a second page."""
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Froid Services SARL")
+    _text(pdf, 120, 20, "Facture n° FA-2026-17")
+    _text(pdf, 120, 26, "Date de facture : 05/03/2026")
+    y = 50
+    heads = ((10, "Désignation"), (120, "Qté"), (140, "Prix unitaire"), (175, "Montant HT"))
+    for x, head in heads:
+        _text(pdf, x, y, head)
+    amounts = []
+    for index in range(40):
+        y += 7
+        if y > 280:
+            pdf.add_page()
+            y = 20
+        amount = 10.0 + index
+        amounts.append(amount)
+        for x, value in (
+            (10, f"Pièce {index + 1}"),
+            (120, "1"),
+            (140, f"{amount:.2f}".replace(".", ",")),
+            (175, f"{amount:.2f}".replace(".", ",")),
+        ):
+            _text(pdf, x, y, value)
+    subtotal = sum(amounts)
+    tax = round(subtotal * 0.2, 2)
+    for offset, label, value in (
+        (10, "Total HT", subtotal),
+        (16, "TVA 20 %", tax),
+        (22, "Total TTC", subtotal + tax),
+    ):
+        _text(pdf, 130, y + offset, label)
+        _text(pdf, 175, y + offset, f"{value:.2f}".replace(".", ",") + " EUR")
+    return bytes(pdf.output())
+
+
+def service_report_nl() -> bytes:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Servicerapport")
+    for y, label, value in (
+        (20, "Werkorder:", "WO-2026-004211"),
+        (26, "Technicus:", "J. Okafor"),
+        (32, "Type onderhoud:", "Reparatie"),
+        (38, "Gemeld:", "02-03-2026 07:40 +01:00"),
+        (44, "Aankomst:", "02-03-2026 13:05 +01:00"),
+        (50, "Afgerond:", "02-03-2026 16:35 +01:00"),
+        (56, "Arbeidstijd:", "3,5 uur"),
+        (62, "Reistijd:", "1,0 uur"),
+        (68, "Handtekening klant:", "Ja"),
+    ):
+        _text(pdf, 10, y, label)
+        _text(pdf, 60, y, value)
+    _text(pdf, 10, 80, "Artikelnummer")
+    _text(pdf, 50, 80, "Omschrijving")
+    _text(pdf, 150, 80, "Aantal")
+    _text(pdf, 10, 86, "P-2040")
+    _text(pdf, 50, 86, "Compressor relais")
+    _text(pdf, 150, 86, "1")
+    _text(pdf, 10, 100, "Opmerkingen:")
+    _text(pdf, 10, 106, "Relais defect bij opstarten; vervangen en twee cycli getest.")
+    return bytes(pdf.output())
+
+
+def test_extract_english_invoice_labels_right() -> None:
+    doc = extract_pdf(invoice_labels_right_en())
+    fields = doc.to_case_fields()
+    assert doc.doc_type == "invoice"
+    assert fields["number"] == "INV-2026-10311"
+    assert fields["date"] == "2026-03-14"
+    assert fields["po_number"] == "PO-55120"
+    assert fields["currency"] == "USD"
+    assert fields["total"] == 1837.27
+    assert fields["subtotal"] == 1687.5
+    assert fields["tax_rate"] == pytest.approx(0.08875)
+    assert [line["amount"] for line in fields["lines"]] == [332.5, 45.0, 1310.0]
+    assert [line["kind"] for line in fields["lines"]] == ["labor", "travel", "part"]
+    assert fields["lines"][2]["sku"] == "P-2040"
+    assert doc.fields["total"].confidence >= 0.95
+    assert doc.fields["total"].page == 1
+
+
+def test_extract_german_invoice_values_below_and_stacked_lines() -> None:
+    fields = extract_pdf(invoice_stacked_de()).to_case_fields()
+    assert fields["number"] == "RE-2026-0042"
+    assert fields["date"] == "2026-03-04"
+    assert fields["po_number"] == "PO-8812"
+    assert fields["total"] == 3453.98
+    assert fields["tax"] == 551.48
+    assert fields["tax_rate"] == pytest.approx(0.19)
+    assert fields["issuer"] == "Kältetechnik Schmidt GmbH"
+    assert "Northwind" in fields["bill_to"]
+    assert [line["qty"] for line in fields["lines"]] == [2.5, 1.0, 2.0]
+    assert fields["lines"][2]["amount"] == 2620.0
+
+
+def test_extract_french_table_continued_on_second_page() -> None:
+    doc = extract_pdf(invoice_two_pages_fr())
+    fields = doc.to_case_fields()
+    assert doc.page_count == 2
+    assert fields["number"] == "FA-2026-17"
+    assert fields["date"] == "2026-03-05"
+    assert len(fields["lines"]) == 40
+    assert fields["subtotal"] == pytest.approx(sum(line["amount"] for line in fields["lines"]))
+
+
+def test_extract_dutch_service_report() -> None:
+    doc = extract_pdf(service_report_nl())
+    fields = doc.to_case_fields()
+    assert doc.doc_type == "service_report"
+    assert fields["work_order_id"] == "WO-2026-004211"
+    assert fields["technician"] == "J. Okafor"
+    assert fields["service_type"] == "repair"
+    assert fields["arrived_at"] == "2026-03-02T13:05:00+01:00"
+    assert fields["labor_hours"] == 3.5
+    assert fields["travel_hours"] == 1.0
+    assert fields["customer_signature"] is True
+    assert fields["parts"][0]["sku"] == "P-2040"
+    assert "vervangen" in fields["notes"]
+
+
+def test_resolve_case_documents_fills_invoice(tmp_path: Path) -> None:
+    (tmp_path / "inv.pdf").write_bytes(invoice_labels_right_en())
+    filled, notes = resolve_case_documents(
+        {"case_id": "X", "invoice": {"document": "inv.pdf"}}, base_dir=tmp_path
+    )
+    assert filled["invoice"]["number"] == "INV-2026-10311"
+    assert all(note.confidence < 0.8 for note in notes)
+
+
+@pytest.mark.skipif(not (CORPUS / "zugferd").is_dir(), reason="shared corpus not present")
+@pytest.mark.parametrize(
+    "name",
+    ["EN16931_Einfach.pdf", "zugferd_2p1_EN16931_Einfach.pdf", "Facture_UE_BASICWL.pdf"],
+)
+def test_extract_zugferd_total_matches_embedded_xml(name: str) -> None:
+    truth = {
+        r["file"]: r["fields"]
+        for r in map(json.loads, (CORPUS / "zugferd" / "truth.jsonl").read_text().splitlines())
+    }
+    doc = extract_pdf((CORPUS / "zugferd" / "pdf" / name).read_bytes())
+    assert doc.to_case_fields()["total"] == truth[name]["total"]
