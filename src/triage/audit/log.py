@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import func, insert, select, text, tuple_, update
+from sqlalchemy import func, select, text, tuple_
 from sqlalchemy.orm import Session
 
 from triage.audit import merkle
@@ -39,12 +39,29 @@ from triage.audit.models import (
 )
 from triage.audit.records import make_record
 from triage.errors import AuditIntegrityError, FieldError, NotFoundError, ValidationError
-from triage.storage.tables import AuditCheckpointRow, AuditLogRow, AuditNodeRow, AuditStateRow
+from triage.storage.tables import (
+    AuditCheckpointRow,
+    AuditLogRow,
+    AuditNodeRow,
+    AuditStateRow,
+    Base,
+)
 from triage.storage.types import utcnow
 
 EXPORT_FORMAT = "triage-audit-export/1"
 _T = TypeVar("_T")
 MAX_PAGE = 1000
+
+
+# Prebuilt Core statements: an append is four round trips with no statement compilation.
+_LOG = Base.metadata.tables["audit_log"]
+_NODES = Base.metadata.tables["audit_nodes"]
+_STATE = Base.metadata.tables["audit_state"]
+_SELECT_STATE = select(_STATE.c.tree_size, _STATE.c.root_hash, _STATE.c.frontier).where(
+    _STATE.c.id == 1
+)
+_UPDATE_STATE = _STATE.update().where(_STATE.c.id == 1)
+_PG_LOCK = text("SELECT pg_advisory_xact_lock(CAST('audit_log'::regclass AS bigint))")
 
 
 @dataclass(frozen=True)
@@ -57,12 +74,8 @@ class _State:
 def _lock(session: Session) -> _State:
     """Serialise writers and return the fresh tree state (Core, not the identity map)."""
     if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SELECT pg_advisory_xact_lock(CAST('audit_log'::regclass AS bigint))"))
-    row = session.execute(
-        select(AuditStateRow.tree_size, AuditStateRow.root_hash, AuditStateRow.frontier).where(
-            AuditStateRow.id == 1
-        )
-    ).one_or_none()
+        session.execute(_PG_LOCK)
+    row = session.execute(_SELECT_STATE).one_or_none()
     if row is None:
         raise AuditIntegrityError("audit_state row missing: run the migrations")
     return _State(tree_size=row[0], root_hash=row[1], frontier=list(row[2]))
@@ -105,30 +118,30 @@ def append(
     closed = frontier.append(leaf)
     root = frontier.root()
     session.execute(
-        insert(AuditLogRow).values(
-            seq=seq,
-            record=record,
-            leaf_hash=leaf,
-            event_type=event_type,
-            actor=actor,
-            case_id=_text_field(payload, "case_id"),
-            decision_id=_text_field(payload, "decision_id"),
-            at=at,
-        )
+        _LOG.insert(),
+        {
+            "seq": seq,
+            "record": record,
+            "leaf_hash": leaf,
+            "event_type": event_type,
+            "actor": actor,
+            "case_id": _text_field(payload, "case_id"),
+            "decision_id": _text_field(payload, "decision_id"),
+            "at": at,
+        },
     )
     if closed:
         session.execute(
-            insert(AuditNodeRow), [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
+            _NODES.insert(), [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
         )
     session.execute(
-        update(AuditStateRow)
-        .where(AuditStateRow.id == 1)
-        .values(
-            tree_size=frontier.size,
-            root_hash=root,
-            frontier=[h.hex() for h in frontier.hashes],
-            updated_at=utcnow(),
-        )
+        _UPDATE_STATE,
+        {
+            "tree_size": frontier.size,
+            "root_hash": root,
+            "frontier": [h.hex() for h in frontier.hashes],
+            "updated_at": utcnow(),
+        },
     )
     return AuditRecord(
         seq=seq, record=record, leaf_hash=leaf.hex(), tree_size=frontier.size, root_hash=root.hex()
