@@ -77,7 +77,8 @@ def same(field: str, truth: Any, got: Any) -> bool:
     if field in ("number", "po_number", "work_order_id", "sku"):
         return norm(truth).replace(" ", "") == norm(got).replace(" ", "")
     if field in ("reported_at", "arrived_at", "completed_at"):
-        return str(truth)[:16] == str(got)[:16] and str(truth)[19:] == str(got)[19:]
+        offset_ok = len(str(truth)) <= 19 or str(truth)[19:] == str(got)[19:]
+        return str(truth)[:16] == str(got)[:16] and offset_ok
     return str(truth).strip() == str(got).strip()
 
 
