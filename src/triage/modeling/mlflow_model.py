@@ -68,10 +68,37 @@ def _python_model_class() -> type:
                     "confidence": [max(o.probabilities.values()) for o in outputs],
                     "billable_probability": [o.billable_probability for o in outputs],
                     "probabilities": [json.dumps(o.probabilities) for o in outputs],
+                    "p_values": [json.dumps(o.p_values) for o in outputs],
+                    "explanations": [
+                        json.dumps([r.model_dump(mode="json") for r in o.explanations])
+                        for o in outputs
+                    ],
                 }
             )
 
     return TriagePyfunc
+
+
+def save_pyfunc(bundle_dir: Path, path: Path) -> Path:
+    """Save the bundle as a pyfunc model directory (no tracking server): a model URI for Spark."""
+    configure()
+    import mlflow.pyfunc
+
+    mlflow.pyfunc.save_model(
+        path=str(path),
+        python_model=_python_model_class()(),
+        artifacts={"bundle": str(bundle_dir)},
+        pip_requirements=["triage", "lightgbm", "onnxruntime", "tokenizers"],
+    )
+    return path
+
+
+def pyfunc_spark_udf(spark: Any, model_uri: str, *, result_type: str) -> Any:
+    """`mlflow.pyfunc.spark_udf` on the triage pyfunc, run with the current Python environment."""
+    configure()
+    import mlflow.pyfunc
+
+    return mlflow.pyfunc.spark_udf(spark, model_uri, result_type=result_type, env_manager="local")
 
 
 def log_bundle(bundle_dir: Path, *, registered_model: str = REGISTERED_MODEL) -> str:
