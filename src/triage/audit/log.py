@@ -208,10 +208,10 @@ def write_checkpoint_if_due(
     session: Session, key: Ed25519PrivateKey, *, interval: timedelta
 ) -> Checkpoint | None:
     """Periodic checkpoint: sign if the tree grew and the last one is older than ``interval``."""
+    size = _lock(session).tree_size  # first, so two workers never both find it due
     last = session.execute(
         select(AuditCheckpointRow).order_by(AuditCheckpointRow.id.desc()).limit(1)
     ).scalar_one_or_none()
-    size = tree_head(session).tree_size
     if last is not None and (last.tree_size == size or utcnow() - last.timestamp < interval):
         return None
     if last is None and size == 0:
