@@ -41,7 +41,7 @@ def evaluate_outputs(
     billable_true: Sequence[bool],
     probabilities: npt.NDArray[np.float64],
     billable_probability: npt.NDArray[np.float64],
-    p_values: npt.NDArray[np.float64] | None,
+    prediction_sets: npt.NDArray[np.bool_] | None,
     auto_continued: Sequence[bool],
     alpha: float,
     workflows: Sequence[str] | None = None,
@@ -66,8 +66,8 @@ def evaluate_outputs(
         "error_among_auto": float(wrong[auto].mean()) if auto.any() else 0.0,
         "error_overall": float(wrong.mean()),
     }
-    if p_values is not None:
-        sets = p_values > alpha
+    if prediction_sets is not None:
+        sets = prediction_sets
         report["conformal_alpha"] = alpha
         report["conformal_coverage"] = float(sets[np.arange(len(y_idx)), y_idx].mean())
         report["conformal_mean_set_size"] = float(sets.sum(axis=1).mean())
