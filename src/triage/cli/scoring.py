@@ -144,9 +144,24 @@ def score(
     baseline: Annotated[
         str | None, typer.Option("--baseline", help="'rules': the rules-only reference")
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="'local', or 'spark': Parquet in/out via spark_udf")
+    ] = "local",
+    spark_master: Annotated[
+        str, typer.Option("--spark-master", help="Spark master URL (--engine spark)")
+    ] = "local[2]",
+    model_uri: Annotated[
+        str | None, typer.Option("--model-uri", help="MLflow pyfunc URI (--engine spark)")
+    ] = None,
 ) -> None:
     """Score every case into a DOMAIN §4 decision, in input order; bad lines -> error records."""
     from triage.policy import load_policy
+
+    if engine == "spark":
+        _score_spark(file, out, policy, model, baseline, spark_master, model_uri)
+        return
+    if engine != "local":
+        raise typer.BadParameter("--engine must be 'local' or 'spark'")
 
     try:
         pol = load_policy(policy)
@@ -177,6 +192,33 @@ def score(
         f"{len(results) - auto - errors} human_review, {errors} invalid "
         f"(model {predictor.version})"
     )
+
+
+def _score_spark(
+    file: Path,
+    out: Path,
+    policy: Path | None,
+    model: Path | None,
+    baseline: str | None,
+    master: str,
+    model_uri: str | None,
+) -> None:
+    """`--engine spark`: Parquet in, a Parquet directory out (see docs/scale.md)."""
+    from triage.config import get_settings
+    from triage.policy import load_policy
+    from triage.services.spark_scoring import score_file
+
+    if baseline is not None or file.suffix.lower() != ".parquet":
+        raise typer.BadParameter("--engine spark scores a .parquet file with the model bundle")
+    count = score_file(
+        file,
+        out,
+        policy=load_policy(policy),
+        bundle_dir=model or get_settings().model_dir,
+        master=master,
+        model_uri=model_uri,
+    )
+    console.print(f"{count} records -> {out} (spark {master})")
 
 
 def _labels(path: Path) -> dict[str, dict[str, Any]]:

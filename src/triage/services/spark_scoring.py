@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from triage.domain.certification import Certification
 from triage.domain.decision import Reason
 from triage.domain.parse import parse_case
+from triage.errors import ValidationError
 from triage.modeling.predictor import ModelOutput
 from triage.policy import Policy
 from triage.reconcile import reconcile
@@ -36,11 +37,12 @@ SCORE_TYPE = (
     "struct<case_id:string, exception:string, confidence:double, billable_probability:double,"
     " probabilities:string, p_values:string, explanations:string>"
 )
-DECISION_SCHEMA = (
-    "case_id string, decision_id string, exception string, confidence double,"
-    " billable boolean, billable_probability double, route string, status string,"
-    " prediction_set string, decision string"
+# The same columns as the local path's Parquet output (triage.cli.scoring).
+OUTPUT_SCHEMA = (
+    "case_id string, exception string, confidence double, billable boolean,"
+    " billable_probability double, route string, error string, decision string"
 )
+OUTPUT_COLUMNS = [field.split()[0] for field in OUTPUT_SCHEMA.split(", ")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,20 +100,35 @@ def decide_batch(frame: pd.DataFrame, context: DecisionContext) -> pd.DataFrame:
         rows.append(
             {
                 "case_id": decision.case_id,
-                "decision_id": decision.decision_id,
                 "exception": decision.exception.label.value,
                 "confidence": decision.exception.confidence,
                 "billable": decision.billable.value,
                 "billable_probability": decision.billable.probability,
                 "route": decision.route.value,
-                "status": decision.status,
-                "prediction_set": json.dumps(
-                    [label.value for label in decision.exception.prediction_set]
-                ),
-                "decision": decision.model_dump_json(),
+                "error": None,
+                "decision": json.dumps(decision.model_dump(mode="json")),
             }
         )
-    return pd.DataFrame(rows, columns=[c.split()[0] for c in DECISION_SCHEMA.split(", ")])
+    return pd.DataFrame(rows, columns=OUTPUT_COLUMNS)
+
+
+def validation_errors(cases: pd.Series) -> pd.Series:
+    """Per case JSON: None if it parses, else the error record the local path writes."""
+    import pandas as pd
+
+    out: list[str | None] = []
+    for text in cases:
+        try:
+            parse_case(json.loads(text))
+        except ValidationError as exc:
+            errors = [{"path": e.path, "message": e.message} for e in exc.errors]
+            out.append(json.dumps({"code": "validation_error", "errors": errors}))
+        except ValueError as exc:
+            bad = [{"path": "$", "message": f"not JSON: {exc}"}]
+            out.append(json.dumps({"code": "validation_error", "errors": bad}))
+        else:
+            out.append(None)
+    return pd.Series(out, dtype=object)
 
 
 def score_parquet(
@@ -128,7 +145,8 @@ def score_parquet(
     `model_uri` is any MLflow model URI of the triage pyfunc (e.g. a registry
     alias); by default the bundle is saved as a pyfunc next to the job first.
     """
-    from pyspark.sql.functions import col, struct
+    from pyspark.sql.functions import col, lit, struct
+    from pyspark.sql.pandas.functions import pandas_udf
 
     from triage.modeling.bundle import TriageModel
     from triage.modeling.mlflow_model import pyfunc_spark_udf, save_pyfunc
@@ -137,16 +155,51 @@ def score_parquet(
     context = DecisionContext(
         policy=policy, model_version=model.version, certification=model.certification
     )
+    check = pandas_udf(validation_errors, "string")  # type: ignore[call-overload]  # stubs predate pandas 3
     with tempfile.TemporaryDirectory(prefix="triage-pyfunc-") as tmp:
         uri = model_uri or str(save_pyfunc(bundle_dir, Path(tmp) / "model"))
         score = pyfunc_spark_udf(spark, uri, result_type=SCORE_TYPE)
-        cases = spark.read.parquet(str(input_path)).select("case")
-        scored = cases.withColumn("score", score(struct(col("case"))))
+        cases = spark.read.parquet(str(input_path)).select(col("case").cast("string"))
+        checked = cases.withColumn("error", check(col("case"))).cache()
+        scored = checked.where(col("error").isNull()).select(
+            "case", score(struct(col("case"))).alias("score")
+        )
 
         def decide_partition(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
             for batch in batches:
                 yield decide_batch(batch, context)
 
-        decisions = scored.mapInPandas(decide_partition, schema=DECISION_SCHEMA)
-        decisions.write.mode("overwrite").parquet(str(output_path))
+        decisions = scored.mapInPandas(decide_partition, schema=OUTPUT_SCHEMA)
+        invalid = checked.where(col("error").isNotNull()).select(
+            *[
+                col("error") if name == "error" else lit(None).cast(kind).alias(name)
+                for name, kind in (f.split() for f in OUTPUT_SCHEMA.split(", "))
+            ]
+        )
+        decisions.unionByName(invalid).write.mode("overwrite").parquet(str(output_path))
+        checked.unpersist()
     return int(spark.read.parquet(str(output_path)).count())
+
+
+def score_file(
+    input_path: Path,
+    output_path: Path,
+    *,
+    policy: Policy,
+    bundle_dir: Path,
+    master: str = "local[2]",
+    model_uri: str | None = None,
+) -> int:
+    """The `triage score --engine spark` entry point: own session, scored, session stopped."""
+    spark = spark_session(master)
+    try:
+        return score_parquet(
+            spark=spark,
+            input_path=input_path,
+            output_path=output_path,
+            bundle_dir=bundle_dir,
+            policy=policy,
+            model_uri=model_uri,
+        )
+    finally:
+        spark.stop()
