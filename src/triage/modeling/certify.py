@@ -1,10 +1,12 @@
 """Learn-then-Test certification of the auto-continue threshold (issue 3 §3).
 
 A case auto-continues when min(exception confidence, billable confidence) >= λ.
-For each λ of a fixed grid, from strict to lenient, the null hypothesis "error
-among auto-continued > target" is tested with an exact binomial tail p-value;
-fixed-sequence testing stops at the first λ it cannot reject, so the family-wise
-error is at most delta and the chosen λ's error is <= target with prob. 1 - delta.
+For each λ of a fixed grid the null hypothesis "error among auto-continued >
+target" is tested with an exact binomial tail p-value at level delta / |grid|
+(Bonferroni), so the family-wise error is at most delta and every rejected λ,
+in particular the most lenient one chosen, has error <= target with probability
+>= 1 - delta. Bonferroni rather than fixed-sequence testing: a fixed sequence
+started at the strictest λ stops at once when few cases are that confident.
 """
 
 from __future__ import annotations
@@ -18,9 +20,10 @@ from triage.domain.certification import Certification
 GRID: tuple[float, ...] = tuple(
     float(x)
     for x in np.concatenate(
-        [1 - np.logspace(-4, -2, 21)[:-1], np.round(np.arange(0.99, 0.495, -0.005), 3)]
+        [1 - np.logspace(-4, -2, 11)[:-1], np.round(np.arange(0.99, 0.495, -0.01), 3)]
     )
 )
+METHOD = "learn-then-test (exact binomial tail p-values, Bonferroni over a fixed grid)"
 
 
 def automation_score(
@@ -32,6 +35,7 @@ def automation_score(
 
 
 def clopper_pearson_upper(errors: int, n: int, delta: float) -> float:
+    """One-sided exact upper confidence bound on an error rate."""
     if n == 0:
         return 1.0
     if errors >= n:
@@ -47,19 +51,24 @@ def certify(
     delta: float = 0.05,
     grid: tuple[float, ...] = GRID,
 ) -> Certification:
-    """The most lenient grid threshold whose risk is certified <= target, or certified=false."""
+    """The most lenient grid threshold whose risk is certified <= target, or certified=false.
+    The reported bound is the Clopper-Pearson bound at that threshold."""
     chosen: float | None = None
+    level = delta / len(grid)
     for lam in grid:
         selected = score >= lam
         n = int(selected.sum())
         k = int(error[selected].sum())
-        if n == 0 or binom.cdf(k, n, target_error) > delta:
-            break
-        chosen = lam
+        if n > 0 and binom.cdf(k, n, target_error) <= level:
+            chosen = lam if chosen is None else min(chosen, lam)
     n_cal = len(score)
     if chosen is None:
         return Certification(
-            certified=False, target_error=target_error, delta=delta, n_calibration=n_cal
+            certified=False,
+            target_error=target_error,
+            delta=delta,
+            n_calibration=n_cal,
+            method=METHOD,
         )
     selected = score >= chosen
     n, k = int(selected.sum()), int(error[selected].sum())
@@ -72,6 +81,7 @@ def certify(
         empirical_error=k / n,
         automation_rate=n / n_cal,
         n_calibration=n_cal,
+        method=METHOD,
     )
 
 
