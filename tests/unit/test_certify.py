@@ -13,9 +13,12 @@ def test_certify_finds_threshold_when_confident_cases_are_right() -> None:
     error = rng.random(5000) < np.where(score > 0.8, 0.001, 0.2)
     cert = certify(score, error, target_error=0.01, delta=0.05)
     assert cert.certified
-    assert cert.threshold is not None and 0.78 <= cert.threshold <= 0.9
-    assert cert.error_upper_bound is not None and cert.error_upper_bound <= 0.01
-    assert cert.automation_rate is not None and 0.2 < cert.automation_rate < 0.5
+    assert cert.threshold is not None
+    assert 0.78 <= cert.threshold <= 0.9
+    assert cert.error_upper_bound is not None
+    assert cert.error_upper_bound <= 0.01
+    assert cert.automation_rate is not None
+    assert 0.2 < cert.automation_rate < 0.5
     assert cert.n_calibration == 5000
 
 
