@@ -236,14 +236,18 @@ def name_below(lines: list[Line], line: Line, cell: Cell) -> Span | None:
         following = nxt.cells[nxt.cells.index(target) + 1 :]
         text = target.text.strip()
         if following and (text.endswith(":") or following[0].text.startswith(":")):
+            text = (text.rstrip(": ") + ": " + following[0].text.lstrip(": ")).strip()
             target = Cell(target.words + following[0].words)
-            text = (target.text.rstrip(":").strip() + ": " + following[0].text.lstrip(": ")).strip()
         kv = _KEY_VALUE.match(text)
         if kv:
             if fold(kv.group(1)).strip(" .") in _NAME_KEYS and kv.group(2).strip():
                 return Span(kv.group(2).strip(), target.box)
             continue
-        if label_at_start(text, 2) is not None and len(text.split()) <= 2:
+        party = label_at_start(text, 2)
+        if party is not None and (
+            not fold(text)[party.end :].strip(_SEPARATORS + " ")
+            or (len(text.split()) <= 2 and company_in(text) is None)
+        ):
             continue
         letters = sum(ch.isalpha() for ch in text)
         if letters < 3 or re.match(r"^(GLN|GTIN|ILN|EAN|VAT|USt|TVA|BTW|Tel|Fax)\b", text, re.I):

@@ -18,7 +18,7 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.labels import INVOICE, PARTY
+from triage.extraction.labels import INVOICE, PARTY, labels_in
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, Table, find_tables
@@ -83,6 +83,7 @@ def extract_invoice(
     table_lines = _table_line_set(tables)
     free = [line for line in lines if line.index not in table_lines]
     candidates = _label_candidates(ctx, free)
+    _title_candidates(ctx, free, candidates)
     out: dict[str, ExtractedField] = {}
     for name in ("number", "po_number"):
         best = _best(candidates.get(name, []))
@@ -131,6 +132,10 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
                 ):
                     prior *= 0.8
             elif hit.field == "date":
+                if hit.label in _AFTER_NUMBER_LABELS and not _follows_number(
+                    line.cells[cell_index].text, hit.start
+                ):
+                    continue
                 dates = find_dates(span.text, day_first=ctx.day_first)
                 if not dates:
                     continue
@@ -164,6 +169,60 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
                     Candidate("tax_rate", rate, line.box, 0.85, line.index, hit.label)
                 )
     return found
+
+
+_TITLE = re.compile(
+    r"(?<![a-z])(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
+    r"(?![a-z])(?P<between>[^:]{0,60}?)(?<![a-z])(?:nr|no|n°|nummer|number|num)\.?\s*[:#]?\s*"
+    r"(?P<id>[^\s]*\d[^\s]*)(?:\s+(?:vom|dated|du|van|of)(?:\s+(?P<rest>.*))?)?$"
+)
+_NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
+
+
+def _title_candidates(
+    ctx: Context, lines: list[Line], found: dict[str, list[Candidate]]
+) -> None:
+    """`Gutschrift (…) Nr. 471102 vom 05.03.2018`: a document title that names number and date."""
+    for line in lines:
+        folded = fold(line.text)
+        match = _TITLE.search(folded)
+        if match is None or _NOT_INVOICE.search(match.group("between")):
+            continue
+        ident = parse_identifier(line.text[match.start("id") : match.end("id")])
+        if ident is None:
+            continue
+        found.setdefault("number", []).append(
+            Candidate("number", ident, line.box, 0.85, line.index, "title")
+        )
+        rest = line.text[match.start("rest") :] if match.group("rest") is not None else ""
+        box = line.box
+        if match.group("rest") is None and folded.rstrip().endswith(("vom", "dated", "du", "van")):
+            following = line.index + 1
+            if following < len(ctx.lines) and ctx.lines[following].page == line.page:
+                rest = ctx.lines[following].text
+                box = ctx.lines[following].box
+        dates = find_dates(rest, day_first=ctx.day_first) if rest else []
+        if dates and dates[0].start < 3:
+            found.setdefault("date", []).append(
+                Candidate("date", dates[0].value.isoformat(), box, 0.85, line.index, "title")
+            )
+
+
+_AFTER_NUMBER_LABELS = frozenset({"vom", "dated"})
+
+
+def _follows_number(text: str, start: int) -> bool:
+    """`Rechnung Nr. 471102 vom <date>`: a bare "vom"/"dated" dates the invoice only after its number.
+
+    Other "vom" dates (`Version 2.1 vom …`, `gemäß Bestellung vom …`) are not the invoice date.
+    """
+    folded = fold(text)
+    for hit in labels_in(text, INVOICE):
+        if hit.field == "number" and hit.end <= start:
+            between = folded[hit.end : start]
+            if parse_identifier(text[hit.end : start]) is not None and len(between) < 40:
+                return True
+    return False
 
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
