@@ -103,7 +103,7 @@ def extract_invoice(
 def _table_line_set(tables: list[Table]) -> set[int]:
     taken: set[int] = set()
     for table in tables:
-        taken.add(table.header_line)
+        taken.update(table.header_lines)
         for row in table.rows:
             taken.add(row.anchor)
             taken.update(row.text_lines)
@@ -179,9 +179,7 @@ _TITLE = re.compile(
 _NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
 
 
-def _title_candidates(
-    ctx: Context, lines: list[Line], found: dict[str, list[Candidate]]
-) -> None:
+def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Candidate]]) -> None:
     """`Gutschrift (…) Nr. 471102 vom 05.03.2018`: a document title that names number and date."""
     for line in lines:
         folded = fold(line.text)
@@ -212,7 +210,7 @@ _AFTER_NUMBER_LABELS = frozenset({"vom", "dated"})
 
 
 def _follows_number(text: str, start: int) -> bool:
-    """`Rechnung Nr. 471102 vom <date>`: a bare "vom"/"dated" dates the invoice only after its number.
+    """`Rechnung Nr. 471102 vom <date>`: a bare "vom"/"dated" dates the invoice after its number.
 
     Other "vom" dates (`Version 2.1 vom …`, `gemäß Bestellung vom …`) are not the invoice date.
     """

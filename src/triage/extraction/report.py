@@ -140,7 +140,7 @@ def extract_report(
     lines = ctx.lines
     tables = find_tables(lines, PART_COLUMNS)
     in_table = {i for t in tables for r in t.rows for i in (r.anchor, *r.text_lines)} | {
-        t.header_line for t in tables
+        i for t in tables for i in t.header_lines
     }
     free = [line for line in lines if line.index not in in_table]
     out: dict[str, ExtractedField] = {}

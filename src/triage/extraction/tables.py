@@ -9,6 +9,7 @@ the next page until a totals line ends it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -22,8 +23,14 @@ NUMERIC_COLUMNS = ("qty", "unit_price", "amount")
 
 @dataclass
 class Column:
+    """A header column; `below` names what the lines under an item's first line hold there.
+
+    (`Art-Nr` over `Bezeichnung` in one column: the first line is the SKU, the rest the text.)
+    """
+
     name: str
     box: Box
+    below: str | None = None
 
 
 @dataclass
@@ -44,6 +51,7 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     end_line: int
+    header_lines: list[int] = field(default_factory=list)
 
 
 def _header_columns(line: Line) -> list[Column]:
@@ -96,8 +104,8 @@ def find_tables(lines: list[Line], want: frozenset[str]) -> list[Table]:
     while index < len(lines):
         columns = _header_columns(lines[index])
         if len(columns) >= 2 and _is_header(columns, want):
-            columns = _stacked_header(lines, index, columns)
-            table = _read_table(lines, index, columns, want)
+            columns, stacked = _stacked_header(lines, index, columns)
+            table = _read_table(lines, index, columns, want, stacked)
             if table.rows:
                 tables.append(table)
                 index = max(table.end_line, index + 1)
@@ -106,21 +114,58 @@ def find_tables(lines: list[Line], want: frozenset[str]) -> list[Table]:
     return tables
 
 
-def _stacked_header(lines: list[Line], index: int, columns: list[Column]) -> list[Column]:
-    """Header rows printed above or below the main one (`Art-Nr` under `Pos`)."""
+_PRIORITY = {
+    "description": 5,
+    "amount": 5,
+    "unit_price": 5,
+    "qty": 5,
+    "sku": 4,
+    "tax": 2,
+    "discount": 2,
+    "unit": 1,
+    "pos": 1,
+    "_other": 0,
+}
+
+
+def _stacked_header(
+    lines: list[Line], index: int, columns: list[Column]
+) -> tuple[list[Column], list[int]]:
+    """Header rows printed above or below the main one (`Art-Nr` under `Pos`).
+
+    A stacked label over a main one names the same column: the more telling name wins
+    (`Preis/` over `Einheit`); an article number over a description keeps both, by line.
+    """
     line = lines[index]
     height = max(line.box.height, 6.0)
+    stacked: list[int] = []
     for other in (*lines[max(0, index - 3) : index], *lines[index + 1 : index + 4]):
         if other.page != line.page or abs(other.box.mid_y - line.box.mid_y) > 2.6 * height:
             continue
         extra = _header_columns(other)
         if not extra or any(re.search(r"\d[.,]\d", c.text) for c in other.cells):
             continue
+        covered = sum(len(c.text) for c in other.cells if labels_in(c.text, COLUMN))
+        if covered < 0.5 * sum(len(c.text) for c in other.cells):
+            continue
+        stacked.append(other.index)
+        above = other.index < line.index
         for col in extra:
-            if not any(_overlap(col.box, c.box) > 0 for c in columns):
+            same = [c for c in columns if _overlap(col.box, c.box) > 0]
+            if not same:
                 columns.append(col)
+                continue
+            target = max(same, key=lambda c: _overlap(col.box, c.box))
+            rank_new, rank_old = _PRIORITY.get(col.name, 0), _PRIORITY.get(target.name, 0)
+            pair = {col.name, target.name}
+            if pair == {"sku", "description"} and target.below is None:
+                first, second = (col.name, target.name) if above else (target.name, col.name)
+                target.name, target.below = first, second
+            elif rank_new > rank_old and target.below is None:
+                target.name = col.name
+            target.box = target.box.union(col.box)
     columns.sort(key=lambda c: c.box.x0)
-    return columns
+    return columns, sorted(stacked)
 
 
 def _overlap(a: Box, b: Box) -> float:
@@ -135,25 +180,46 @@ def _assign(box: Box, columns: list[Column]) -> Column:
 
 
 def _is_stop(line: Line) -> bool:
+    """A totals line or a section heading ends the table (the label may sit in any cell)."""
     first = line.cells[0].text if line.cells else ""
     if len(line.cells) == 1 and first.rstrip().endswith(":") and not re.search(r"\d", first):
         return True
-    hit = label_at_start(first, STOP)
-    return hit is not None and len(fold(first)) - hit.end < 25
+    for position, cell in enumerate(line.cells):
+        hit = label_at_start(cell.text, STOP)
+        if hit is None:
+            continue
+        rest = len(fold(cell.text)) - hit.end
+        if (position == 0 and rest < 25) or rest < 3:
+            return True
+    return False
+
+
+@dataclass
+class _DataLine:
+    index: int
+    top: float
+    bottom: float
+    page: int
+    cells: list[tuple[Column, str, Box]]
+    numeric: set[str]
 
 
 def _read_table(
-    lines: list[Line], header: int, columns: list[Column], want: frozenset[str]
+    lines: list[Line],
+    header: int,
+    columns: list[Column],
+    want: frozenset[str],
+    stacked: list[int],
 ) -> Table:
     """Read data lines under a header, across pages, until a totals line or a new header."""
     header_names = {c.name for c in columns}
     numeric = [n for n in NUMERIC_COLUMNS if n in header_names and n in want]
-    rows: list[Row] = []
-    text_lines: list[tuple[int, dict[str, list[tuple[str, Box]]]]] = []
-    last_y = lines[header].box.bottom
+    first = max([header, *stacked]) + 1
+    data: list[_DataLine] = []
+    last_y = max(lines[i].box.bottom for i in [header, *stacked])
     page = lines[header].page
     end = len(lines)
-    for index in range(header + 1, len(lines)):
+    for index in range(first, len(lines)):
         line = lines[index]
         if line.page != page:
             page = line.page
@@ -163,44 +229,137 @@ def _read_table(
             break
         cols = _header_columns(line)
         if len(cols) >= 2 and _is_header(cols, want):
-            if rows:
+            if data:
                 last_y = line.box.bottom
                 continue
             end = index
             break
-        if last_y >= 0 and line.box.top - last_y > 8 * max(line.box.height, 6.0) and rows:
+        if last_y >= 0 and line.box.top - last_y > 8 * max(line.box.height, 6.0) and data:
             end = index
             break
-        if line.page == lines[header].page and line.box.top < lines[header].box.bottom:
-            continue
         last_y = line.box.bottom
-        cells = _split_numeric_cells(line)
-        values: dict[str, list[tuple[str, Box]]] = {}
-        for text, box in cells:
-            col = _assign(box, columns)
-            values.setdefault(col.name, []).append((text, box))
-        has_numbers = sum(1 for n in numeric if _numeric_in(values.get(n)))
-        if has_numbers >= 1 and (
-            _numeric_in(values.get("amount")) or has_numbers >= 2 or "amount" not in numeric
-        ):
-            row = Row(anchor=index)
-            for name, items in values.items():
-                for text, box in items:
-                    row.add(name, text, box)
-            rows.append(row)
-        elif (
-            rows
-            and has_numbers == 1
-            and _numeric_in(values.get("amount"))
-            and rows[-1].anchor == index - 1
-            and "amount" not in rows[-1].values
-        ):
-            for text, box in values["amount"]:
-                rows[-1].add("amount", text, box)
+        cells = [(_assign(box, columns), text, box) for text, box in _split_numeric_cells(line)]
+        found = {n for n in numeric if _numeric_in([(t, b) for c, t, b in cells if c.name == n])}
+        data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, cells, found))
+    rows = _group_rows(data, numeric)
+    return Table(header, columns, rows, end, [header, *stacked])
+
+
+def _is_anchor(item: _DataLine, numeric: list[str]) -> bool:
+    count = len(item.numeric)
+    return count >= 1 and ("amount" in item.numeric or count >= 2 or "amount" not in numeric)
+
+
+def _group_rows(data: list[_DataLine], numeric: list[str]) -> list[Row]:
+    """Lines with numbers anchor items; the lines between two items split at the widest gap.
+
+    A numbers line right under an item that fills only the columns the item lacks
+    (`198,00` printed a line below `9,90 20 Stk`) completes that item.
+    """
+    groups: list[list[_DataLine]] = []
+    pending: list[_DataLine] = []
+    for item in data:
+        if not _is_anchor(item, numeric):
+            pending.append(item)
+            continue
+        if groups and not pending and _completes(groups[-1], item):
+            groups[-1].append(item)
+            continue
+        if groups:
+            head, pending = _split_between(groups[-1][-1], pending, item)
+            groups[-1].extend(head)
         else:
-            text_lines.append((index, values))
-    _attach_text(rows, text_lines)
-    return Table(header, columns, rows, end)
+            pending = _leading(pending, item)
+        groups.append([*pending, item])
+        pending = []
+    if groups and pending:
+        groups[-1].extend(_trailing(groups[-1][-1], pending))
+    return [_row(group, next(d for d in group if _is_anchor(d, numeric))) for group in groups]
+
+
+def _completes(group: list[_DataLine], item: _DataLine) -> bool:
+    have = set().union(*(d.numeric for d in group))
+    last = group[-1]
+    return (
+        not (item.numeric & have)
+        and item.page == last.page
+        and item.top - last.bottom < 0.8 * (item.bottom - item.top)
+    )
+
+
+def _split_between(
+    above: _DataLine, middle: list[_DataLine], below: _DataLine
+) -> tuple[list[_DataLine], list[_DataLine]]:
+    """Text lines between two items go up to the widest vertical gap, the rest go down."""
+    if not middle:
+        return [], []
+    chain = [above, *middle, below]
+    gaps = [_gap(a, b) for a, b in itertools.pairwise(chain)]
+    cut = max(range(len(gaps)), key=lambda i: (gaps[i], i))
+    return middle[:cut], middle[cut:]
+
+
+def _leading(pending: list[_DataLine], anchor: _DataLine) -> list[_DataLine]:
+    """Text lines above the first item join it only while they stay close together."""
+    kept: list[_DataLine] = []
+    nxt = anchor
+    for item in reversed(pending):
+        if _gap(item, nxt) > 1.2 * max(item.bottom - item.top, 6.0):
+            break
+        kept.insert(0, item)
+        nxt = item
+    return kept
+
+
+def _trailing(last: _DataLine, pending: list[_DataLine]) -> list[_DataLine]:
+    """Text lines after the last item join it while they stay close together."""
+    kept: list[_DataLine] = []
+    prev = last
+    for item in pending:
+        if _gap(prev, item) > 2.5 * max(item.bottom - item.top, 6.0):
+            break
+        kept.append(item)
+        prev = item
+    return kept
+
+
+def _gap(a: _DataLine, b: _DataLine) -> float:
+    """Vertical distance between two lines; a page break counts as close."""
+    if a.page != b.page:
+        return 0.0
+    return max(0.0, b.top - a.bottom)
+
+
+def _row(group: list[_DataLine], anchor: _DataLine) -> Row:
+    row = Row(anchor=anchor.index)
+    seen: set[int] = set()
+    for item in group:
+        if item is not anchor:
+            row.text_lines.append(item.index)
+        text_only = item is not anchor and not item.numeric
+        for column, text, box in item.cells:
+            name = column.name
+            if column.below is not None and id(column) in seen:
+                name = column.below
+            seen.add(id(column))
+            if (
+                text_only
+                and name not in ("description", "sku")
+                and parse_amount(text) is not None
+                and re.search(r"[.,]\d{2}", text)
+            ):
+                continue
+            if item is not anchor and item.numeric and name in NUMERIC_COLUMNS:
+                row.add(name, text, box)
+            elif item is not anchor and name not in ("description", "sku"):
+                row.add(name + "_extra", text, box)
+            else:
+                row.add(name, text, box)
+    for name in ("description", "sku"):
+        found = row.values.get(name)
+        if found:
+            found.sort(key=lambda value: (value[1].page, value[1].top, value[1].x0))
+    return row
 
 
 def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
@@ -220,31 +379,3 @@ def _numeric_in(items: list[tuple[str, Box]] | None) -> bool:
     if not items:
         return False
     return any(parse_money(text, NumberStyle()) is not None for text, _ in items)
-
-
-def _attach_text(
-    rows: list[Row], text_lines: list[tuple[int, dict[str, list[tuple[str, Box]]]]]
-) -> None:
-    """Give each text line to the nearest item; ties go to the item above."""
-    if not rows:
-        return
-    for index, values in text_lines:
-        if any(
-            parse_amount(t) is not None and re.search(r"[.,]\d{2}", t)
-            for items in values.values()
-            for t, _ in items
-        ) and not values.get("description"):
-            continue
-        best = min(rows, key=lambda r: (abs(r.anchor - index), 0 if r.anchor < index else 1))
-        if abs(best.anchor - index) > 6:
-            continue
-        best.text_lines.append(index)
-        for name, items in values.items():
-            for text, box in items:
-                best.add(name + ("" if name in ("description", "sku") else "_extra"), text, box)
-    for row in rows:
-        row.text_lines.sort()
-        for name in ("description", "sku"):
-            found = row.values.get(name)
-            if found:
-                found.sort(key=lambda item: (item[1].page, item[1].top, item[1].x0))
