@@ -453,16 +453,38 @@ def _description(row: Row) -> tuple[str, Box] | None:
 
 
 def _sku(row: Row) -> tuple[str, Box] | None:
-    for text, box in row.values.get("sku", []):
-        token = text.strip().split()[0] if text.strip() else ""
-        token = token.strip("()[],;")
-        if (
-            len(token) >= 2
-            and re.search(r"[A-Za-z0-9]", token)
-            and not re.fullmatch(r"\d{1,2}", token)
-        ):
-            return token, box
-    return None
+    """The article code in the SKU column.
+
+    A cell that is one token with a digit wins (`CO-123/V2A` over a customer's
+    `Toolbox 0815`), then a token with a digit, then a word in capitals. Position
+    numbers (`1`), bracketed kinds (`(GTIN)`) and `Label:` words are skipped.
+    """
+    ranked: list[tuple[int, int, str, Box]] = []
+    for order, (text, box) in enumerate(row.values.get("sku", [])):
+        tokens = [raw.strip(",;") for raw in text.split()]
+        useful = [t for t in tokens if _code_like(t)]
+        for token in useful:
+            if any(ch.isdigit() for ch in token):
+                rank = 0 if len(tokens) == 1 else 1
+            elif token.isupper() and len(token) >= 3:
+                rank = 2
+            else:
+                continue
+            ranked.append((rank, order, token, box))
+    if not ranked:
+        return None
+    _, _, token, box = min(ranked, key=lambda r: (r[0], r[1]))
+    return token, box
+
+
+def _code_like(token: str) -> bool:
+    return not (
+        len(token) < 2
+        or token.startswith("(")
+        or token.endswith(":")
+        or re.fullmatch(r"\d{1,2}\.?", token) is not None
+        or re.search(r"[A-Za-z0-9]", token) is None
+    )
 
 
 _KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (

@@ -179,10 +179,19 @@ def _assign(box: Box, columns: list[Column]) -> Column:
     return min(columns, key=lambda c: min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0)))
 
 
-def _is_stop(line: Line) -> bool:
-    """A totals line or a section heading ends the table (the label may sit in any cell)."""
+def _is_stop(line: Line, left: float) -> bool:
+    """A totals line or a section heading ends the table (the label may sit in any cell).
+
+    A heading (`Zahlungsbedingungen:`) counts only at the table's left edge: one indented
+    under the description column (`Weitere Eigenschaften:`) belongs to an item.
+    """
     first = line.cells[0].text if line.cells else ""
-    if len(line.cells) == 1 and first.rstrip().endswith(":") and not re.search(r"\d", first):
+    if (
+        len(line.cells) == 1
+        and first.rstrip().endswith(":")
+        and not re.search(r"\d", first)
+        and line.box.x0 < left + 15
+    ):
         return True
     for position, cell in enumerate(line.cells):
         hit = label_at_start(cell.text, STOP)
@@ -192,6 +201,9 @@ def _is_stop(line: Line) -> bool:
         if (position == 0 and rest < 25) or rest < 3:
             return True
     return False
+
+
+_LABELLED = re.compile(r"^\s*[^\W\d][\w.\-/ ]*:")
 
 
 @dataclass
@@ -215,6 +227,7 @@ def _read_table(
     header_names = {c.name for c in columns}
     numeric = [n for n in NUMERIC_COLUMNS if n in header_names and n in want]
     first = max([header, *stacked]) + 1
+    left = min(c.box.x0 for c in columns)
     data: list[_DataLine] = []
     last_y = max(lines[i].box.bottom for i in [header, *stacked])
     page = lines[header].page
@@ -224,7 +237,7 @@ def _read_table(
         if line.page != page:
             page = line.page
             last_y = -1.0
-        if _is_stop(line) or index > header + 400:
+        if _is_stop(line, left) or index > header + 400:
             end = index
             break
         cols = _header_columns(line)
@@ -239,7 +252,11 @@ def _read_table(
             break
         last_y = line.box.bottom
         cells = [(_assign(box, columns), text, box) for text, box in _split_numeric_cells(line)]
-        found = {n for n in numeric if _numeric_in([(t, b) for c, t, b in cells if c.name == n])}
+        found = {
+            n
+            for n in numeric
+            if _numeric_in([(t, b) for c, t, b in cells if c.name == n and not _LABELLED.match(t)])
+        }
         data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, cells, found))
     rows = _group_rows(data, numeric)
     return Table(header, columns, rows, end, [header, *stacked])
@@ -359,7 +376,18 @@ def _row(group: list[_DataLine], anchor: _DataLine) -> Row:
         found = row.values.get(name)
         if found:
             found.sort(key=lambda value: (value[1].page, value[1].top, value[1].x0))
+    _anchor_first(row, anchor)
     return row
+
+
+def _anchor_first(row: Row, anchor: _DataLine) -> None:
+    """The description starts on the item's own line: text above it is kept only if it has none."""
+    found = row.values.get("description")
+    if not found:
+        return
+    on_anchor = [v for v in found if v[1].page == anchor.page and v[1].top >= anchor.top - 1]
+    if any(v[1].top <= anchor.bottom for v in on_anchor):
+        row.values["description"] = on_anchor
 
 
 def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
