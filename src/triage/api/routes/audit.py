@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 from typing import Annotated
 
 from anyio import to_thread
@@ -11,6 +10,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import StreamingResponse
 
 from triage.api.deps import RuntimeDep, require_role
+from triage.api.params import TimestampQuery, to_datetime
 from triage.api.schemas import error_responses
 from triage.audit import log as audit
 from triage.audit.models import Checkpoint, ConsistencyProof, EventPage, InclusionProof
@@ -32,11 +32,15 @@ async def list_events(
     actor: str | None = None,
     event_type: Annotated[str | None, Query(alias="type")] = None,
     decision_id: str | None = None,
-    since: Annotated[datetime | None, Query(description="from this time (inclusive)")] = None,
-    until: Annotated[datetime | None, Query(description="before this time")] = None,
+    since: TimestampQuery = None,
+    until: TimestampQuery = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-    cursor: Annotated[str | None, Query(description="`next_cursor` of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(pattern=r"^[0-9]{1,18}$", description="`next_cursor` of the last page")
+    ] = None,
 ) -> EventPage:
+    start, end = to_datetime(since, name="since"), to_datetime(until, name="until")
+
     def read() -> EventPage:
         with runtime.db.scope(readonly=True) as session:
             return audit.list_events(
@@ -45,8 +49,8 @@ async def list_events(
                 actor=actor,
                 event_type=event_type,
                 decision_id=decision_id,
-                since=since,
-                until=until,
+                since=start,
+                until=end,
                 limit=limit,
                 cursor=cursor,
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 import time
 from typing import Annotated, Any
 
@@ -16,7 +15,7 @@ from triage.api.deps import RuntimeDep, require_role
 from triage.api.inputs import ScoreInput, read_score_input
 from triage.api.schemas import error_responses
 from triage.domain.decision import Decision
-from triage.errors import FieldError, NotFoundError, ValidationError
+from triage.errors import NotFoundError
 from triage.services import scoring
 from triage.services.runtime import Principal
 from triage.storage import decisions
@@ -26,8 +25,8 @@ router = APIRouter(prefix="/v1", tags=["cases"])
 
 MAX_WAIT_SECONDS = 60.0
 POLL_SECONDS = 0.2
-_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
-_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+KEY_PATTERN = r"^[\x21-\x7e]{1,255}$"
+URL_PATTERN = r"^https?://[A-Za-z0-9.\-\[\]:]+(/[\x21-\x7e]*)?$"
 
 Scorer = Annotated[Principal, Depends(require_role("orchestrator", "admin"))]
 Reader = Annotated[Principal, Depends(require_role("orchestrator", "reviewer", "admin"))]
@@ -92,20 +91,19 @@ async def score_case(
         str | None,
         Header(
             alias="Idempotency-Key",
+            pattern=KEY_PATTERN,
             description="Retry-safe key (1-255 visible ASCII), scoped to your token's client",
         ),
     ] = None,
     callback_url: Annotated[
         str | None,
-        Query(max_length=2048, description="Receives the final decision as a signed webhook"),
+        Query(
+            max_length=2048,
+            pattern=URL_PATTERN,
+            description="http(s) URL that receives the final decision as a signed webhook",
+        ),
     ] = None,
 ) -> JSONResponse:
-    if idempotency_key is not None and not _KEY.match(idempotency_key):
-        raise ValidationError(
-            [FieldError("headers.Idempotency-Key", "must be 1-255 visible ASCII characters")]
-        )
-    if callback_url is not None and not _URL.match(callback_url):
-        raise ValidationError([FieldError("query.callback_url", "must be an http(s) URL")])
     score_input: ScoreInput = await read_score_input(request, runtime)
     settings = runtime.settings
     lease = 10.0 + (2 * settings.pdf_timeout_seconds if score_input.documents else 0.0)

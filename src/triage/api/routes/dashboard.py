@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Annotated
 
 from anyio import to_thread
 from fastapi import APIRouter, Depends, Query
 
 from triage.api.deps import RuntimeDep, require_role
+from triage.api.params import TimestampQuery, to_datetime
 from triage.api.schemas import error_responses
 from triage.errors import FieldError, ValidationError
 from triage.services import review_metrics
@@ -31,11 +31,12 @@ async def metrics_summary(
     runtime: RuntimeDep,
     principal: Viewer,
     days: Annotated[int, Query(ge=1, le=366, description="window ending now")] = 30,
-    since: Annotated[datetime | None, Query(description="overrides `days`")] = None,
-    until: Annotated[datetime | None, Query()] = None,
+    since: TimestampQuery = None,
+    until: TimestampQuery = None,
 ) -> MetricsSummary:
     start, end = review_metrics.default_window(days=days)
-    start, end = since or start, until or end
+    start = to_datetime(since, name="since") or start
+    end = to_datetime(until, name="until") or end
     if start.tzinfo is None or end.tzinfo is None:
         raise ValidationError([FieldError("query.since", "timestamps need a UTC offset")])
     if start >= end:

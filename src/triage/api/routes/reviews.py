@@ -41,8 +41,8 @@ class QueueQuery(BaseModel):
     label: ExceptionLabel | None = Field(default=None, description="the model's suggested label")
     workflow: Workflow | None = None
     customer: str | None = Field(default=None, max_length=128)
-    min_confidence: float | None = Field(default=None, ge=0, le=1)
-    max_confidence: float | None = Field(default=None, ge=0, le=1)
+    min_confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
+    max_confidence: float | None = Field(default=None, ge=0, le=1, strict=True)
 
     def to_filter(self, review_ids: list[str] | None = None) -> QueueFilter:
         return QueueFilter(
