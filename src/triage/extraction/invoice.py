@@ -18,7 +18,7 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.labels import INVOICE, PARTY, labels_in
+from triage.extraction.labels import INVOICE, PARTY, LabelHit, labels_in
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, Table, find_tables
@@ -116,6 +116,10 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
     for line, cell_index, hit in iter_labels(lines, INVOICE):
         if hit.field == "_ignore":
             continue
+        if hit.field == "total" and _NET_QUALIFIER.search(
+            fold(line.cells[cell_index].text)[hit.end : hit.end + 30]
+        ):
+            hit = LabelHit("subtotal", hit.label, hit.start, hit.end)
         weight = label_weight(hit.label)
         for relation, span in spans_for_label(ctx.lines, line, cell_index, hit):
             value: str | float | None
@@ -205,6 +209,11 @@ def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Can
                 Candidate("date", dates[0].value.isoformat(), box, 0.85, line.index, "title")
             )
 
+
+_NET_QUALIFIER = re.compile(
+    r"^\W*(netto|net|excl|exkl|ohne|hors|before tax|ht|hors taxes|zonder|exclusief)(?![a-z])"
+    r"|^\W*\((excl|exkl|ohne|net|hors)"
+)
 
 _AFTER_NUMBER_LABELS = frozenset({"vom", "dated"})
 

@@ -146,7 +146,7 @@ def _stacked_header(
         if not extra or any(re.search(r"\d[.,]\d", c.text) for c in other.cells):
             continue
         covered = sum(len(c.text) for c in other.cells if labels_in(c.text, COLUMN))
-        if covered < 0.5 * sum(len(c.text) for c in other.cells):
+        if covered < 0.35 * sum(len(c.text) for c in other.cells):
             continue
         stacked.append(other.index)
         above = other.index < line.index
