@@ -180,6 +180,8 @@ def parse_identifier(text: str) -> str | None:
 def parse_money(text: str, style: NumberStyle) -> float | None:
     """An amount in a cell, ignoring percentages and taking the last number when several."""
     cleaned = re.sub(r"\d+(?:[.,]\d+)?\s*%", " ", text)
+    for found in reversed(find_dates(cleaned)):
+        cleaned = cleaned[: found.start] + " " + cleaned[found.end :]
     if sum(ch.isalpha() for ch in cleaned) > 14 or re.search(r"[A-Z]{2}\d{6,}", cleaned):
         return None
     value = parse_amount(cleaned, style)

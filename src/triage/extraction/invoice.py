@@ -18,8 +18,8 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.labels import INVOICE, PARTY, LabelHit, labels_in
-from triage.extraction.layout import Box, Line
+from triage.extraction.labels import INVOICE, PARTY, LabelHit, label_at_start, labels_in
+from triage.extraction.layout import Box, Cell, Line, Word
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, Table, find_tables
 from triage.extraction.values import find_currency, find_dates, fold, parse_amount
@@ -84,6 +84,7 @@ def extract_invoice(
     free = [line for line in lines if line.index not in table_lines]
     candidates = _label_candidates(ctx, free)
     _title_candidates(ctx, free, candidates)
+    _grid_candidates(ctx, free, candidates)
     out: dict[str, ExtractedField] = {}
     for name in ("number", "po_number"):
         best = _best(candidates.get(name, []))
@@ -125,7 +126,7 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
             value: str | float | None
             prior = RELATION_PRIOR[relation] * weight
             if hit.field in ("number", "po_number"):
-                if relation == "below" and len(hit.label) < 8:
+                if relation == "below" and len(hit.label) < 8 and not _label_row(line):
                     continue
                 value = parse_identifier(span.text)
                 if hit.field == "number" and hit.label in (
@@ -210,6 +211,83 @@ def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Can
             )
 
 
+_AMOUNT_WORD = re.compile(
+    r"(?<![a-z])(montant|amount|betrag|bedrag|total|totaal|summe|sum|prix|price|preis|prijs)"
+)
+_HEADER_QUALIFIERS = (
+    ("subtotal", re.compile(r"(?<![a-z])(ht|net|netto|excl|exkl|ohne|hors|grondslag)(?![a-z])")),
+    ("total", re.compile(r"(?<![a-z])(ttc|brut|brutto|gross|incl|inkl)(?![a-z])")),
+    ("tax", re.compile(r"(?<![a-z])(tva|btw|mwst|vat|tax|ust|gst)(?![a-z])")),
+)
+
+
+def _amount_header(text: str) -> str | None:
+    """What a column of amounts holds, from its header: `Montant EUR HT` -> subtotal."""
+    folded = fold(text)
+    hits = [h for h in labels_in(text, INVOICE) if h.field in ("subtotal", "tax", "total")]
+    if len(hits) == 1 and not _AMOUNT_WORD.search(folded[: hits[0].start]):
+        return hits[0].field
+    if _AMOUNT_WORD.search(folded) or hits:
+        for name, pattern in _HEADER_QUALIFIERS:
+            if pattern.search(folded):
+                return name
+    return hits[0].field if hits else None
+
+
+def _grid_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Candidate]]) -> None:
+    """Totals printed as a grid: amounts under column headers (`Montant HT | TVA | TTC`)."""
+    for position, line in enumerate(lines):
+        numbers = [c for c in line.cells if _is_money_cell(c.text, ctx)]
+        if len(numbers) < 2:
+            continue
+        for cell in numbers:
+            for above in reversed(lines[max(0, position - 8) : position]):
+                if above.page != line.page:
+                    break
+                heads = [
+                    h
+                    for h in above.cells
+                    if min(h.box.x1, cell.box.x1) - max(h.box.x0, cell.box.x0) > 0
+                    and not _is_money_cell(h.text, ctx)
+                ]
+                if not heads:
+                    continue
+                name = _amount_header(_header_part(heads[0], cell.box))
+                if name is not None:
+                    value = parse_money(cell.text, ctx.style)
+                    if value is not None:
+                        found.setdefault(name, []).append(
+                            Candidate(name, value, cell.box, 0.8, line.index, "grid")
+                        )
+                break
+
+
+def _header_part(head: Cell, under: Box) -> str:
+    """The words of a header cell that name the column at `under` (`Grondslag | BTW bedrag`)."""
+    hits = [h for h in labels_in(head.text, INVOICE) if h.field in ("subtotal", "tax", "total")]
+    if len(hits) < 2:
+        return head.text
+    offsets: list[tuple[int, int, Word]] = []
+    position = 0
+    for word in head.words:
+        offsets.append((position, position + len(word.text), word))
+        position += len(word.text) + 1
+    centre = (under.x0 + under.x1) / 2
+
+    def distance(hit: LabelHit) -> float:
+        words = [w for s, e, w in offsets if s < hit.end and e > hit.start]
+        if not words:
+            return float("inf")
+        return min(abs((w.box.x0 + w.box.x1) / 2 - centre) for w in words)
+
+    best = min(hits, key=distance)
+    return head.text[best.start : best.end]
+
+
+def _is_money_cell(text: str, ctx: Context) -> bool:
+    return bool(re.search(r"\d[.,]\d{2}(?!\d)", text)) and parse_money(text, ctx.style) is not None
+
+
 _NET_QUALIFIER = re.compile(
     r"^\W*(netto|net|excl|exkl|ohne|hors|before tax|ht|hors taxes|zonder|exclusief)(?![a-z])"
     r"|^\W*\((excl|exkl|ohne|net|hors)"
@@ -230,6 +308,12 @@ def _follows_number(text: str, start: int) -> bool:
             if parse_identifier(text[hit.end : start]) is not None and len(between) < 40:
                 return True
     return False
+
+
+def _label_row(line: Line) -> bool:
+    """A row of column labels with their values on the line below (`Klant | Order | Factuur`)."""
+    labelled = sum(1 for cell in line.cells if label_at_start(cell.text, INVOICE) is not None)
+    return len(line.cells) >= 3 and labelled >= 2 and not re.search(r"\d", line.text)
 
 
 def _best(candidates: list[Candidate]) -> Candidate | None:
@@ -296,6 +380,8 @@ def _amounts(
         if tie_broken > best_score:
             best_score, best = tie_broken, (sub, tax, total)
     sub, tax, total = best
+    if sub is None and total is not None and _untaxed(tax, total, lines_sum):
+        sub = Money(total.value, 0.6, total.box, total.line)
     consistent = bool(sub and tax and total and abs(sub.value + tax.value - total.value) <= 0.011)
     for name, money in (("subtotal", sub), ("tax", tax), ("total", total)):
         if money is None:
@@ -311,6 +397,13 @@ def _amounts(
             )
         out[name] = field(round(money.value, 2), confidence, money.box)
     _tax_rate(ctx, candidates, sub, tax, out)
+
+
+def _untaxed(tax: Money | None, total: Money, lines_sum: float | None) -> bool:
+    """No VAT on this invoice (tax printed as 0, or lines add up to the total): net = total."""
+    if tax is not None:
+        return abs(tax.value) <= 0.005
+    return lines_sum is not None and abs(lines_sum - total.value) <= 0.011
 
 
 def _tax_rate(

@@ -312,7 +312,8 @@ def _split_between(
         return [], []
     chain = [above, *middle, below]
     gaps = [_gap(a, b) for a, b in itertools.pairwise(chain)]
-    cut = max(range(len(gaps)), key=lambda i: (gaps[i], i))
+    widest = max(gaps)
+    cut = max(i for i, gap in enumerate(gaps) if gap >= 0.85 * widest)
     return middle[:cut], middle[cut:]
 
 
