@@ -31,6 +31,7 @@ from triage.services.batching import MicroBatcher
 from triage.services.models import ModelHolder, PredictorLoader
 from triage.services.policies import PolicyStore
 from triage.services.runtime import Runtime
+from triage.services.writer import GroupWriter
 from triage.storage import SessionFactory, migrate
 
 log = logging.getLogger("triage.api")
@@ -57,7 +58,14 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
     await to_thread.run_sync(lambda: policies.seed(settings.policy_file))
     await to_thread.run_sync(holder.reload)
     batcher = MicroBatcher(holder.current, on_batch=metrics.BATCH_SIZE.observe)
-    runtime = Runtime(settings=settings, db=db, models=holder, batcher=batcher, policies=policies)
+    runtime = Runtime(
+        settings=settings,
+        db=db,
+        models=holder,
+        batcher=batcher,
+        policies=policies,
+        writer=GroupWriter(db),
+    )
     await to_thread.run_sync(lambda: runtime.record_model_loaded(actor="system:startup"))
     return runtime
 
@@ -78,6 +86,7 @@ def create_app(
         runtime = await build_runtime(settings, loader)
         app.state.runtime = runtime
         await runtime.batcher.start()
+        runtime.writer.start()
         tasks = [asyncio.create_task(loop(runtime)) for loop in chosen_loops]
         log.info(
             "ready: model %s, policy %s",
@@ -93,6 +102,7 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             await runtime.batcher.stop()
+            runtime.writer.stop()
             runtime.db.engine.dispose()
 
     app = FastAPI(

@@ -20,6 +20,7 @@ from triage.config import Settings
 from triage.services.batching import MicroBatcher
 from triage.services.models import LoadedModel, ModelHolder
 from triage.services.policies import PolicyStore
+from triage.services.writer import GroupWriter
 from triage.storage import tokens
 from triage.storage.engine import SessionFactory
 from triage.storage.tables import AuditLogRow
@@ -51,6 +52,7 @@ class Runtime:
     models: ModelHolder
     batcher: MicroBatcher
     policies: PolicyStore
+    writer: GroupWriter
     started_at: float = field(default_factory=time.time)
     _token_cache: dict[str, tuple[float, Principal | None]] = field(default_factory=dict)
     _token_lock: threading.Lock = field(default_factory=threading.Lock)

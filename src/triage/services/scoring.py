@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from anyio import to_thread
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
@@ -37,6 +36,7 @@ from triage.reconcile import reconcile
 from triage.review.priority import PriorityInputs, risk
 from triage.services.batching import MicroBatcher
 from triage.services.decide import decide
+from triage.services.writer import GroupWriter
 from triage.storage import decisions, idempotency
 from triage.storage.engine import SessionFactory
 from triage.storage.tables import DecisionRow, IdempotencyKeyRow, ReviewRow
@@ -98,35 +98,32 @@ def _as_decision(row: DecisionRow) -> Decision:
     return Decision.model_validate(row.decision_json)
 
 
-def claim_key(db: SessionFactory, request: ScoreRequest, *, ttl_hours: int) -> Decision | None:
+def claim_key(session: Session, request: ScoreRequest, *, ttl_hours: int) -> Decision | None:
     """Reserve the idempotency key (None: go ahead), or return the decision stored for it."""
     assert request.idempotency_key is not None
     try:
-        with db.scope() as session:
-            reservation = idempotency.reserve(
-                session,
-                client_id=request.client_id,
-                key=request.idempotency_key,
-                request_sha256=request.request_sha256,
-                ttl=timedelta(hours=ttl_hours),
-                lease=timedelta(seconds=request.lease_seconds),
-            )
-            if reservation.state == "new":
-                return None
-            assert reservation.decision_id is not None
-            row = decisions.get_or_raise(session, decision_id=reservation.decision_id)
-            return _as_decision(row)
+        reservation = idempotency.reserve(
+            session,
+            client_id=request.client_id,
+            key=request.idempotency_key,
+            request_sha256=request.request_sha256,
+            ttl=timedelta(hours=ttl_hours),
+            lease=timedelta(seconds=request.lease_seconds),
+        )
     except IdempotencyMismatchError:
         raise
     except ConflictError as exc:
         raise RetryLaterError(exc.message, retry_after=max(1, int(request.lease_seconds))) from exc
+    if reservation.state == "new":
+        return None
+    assert reservation.decision_id is not None
+    return _as_decision(decisions.get_or_raise(session, decision_id=reservation.decision_id))
 
 
-def release_key(db: SessionFactory, request: ScoreRequest) -> None:
+def release_key(session: Session, request: ScoreRequest) -> None:
     """Forget an in-progress key after a failure, so an immediate retry can run."""
     assert request.idempotency_key is not None
-    with db.scope() as session:
-        idempotency.release(session, client_id=request.client_id, key=request.idempotency_key)
+    idempotency.release(session, client_id=request.client_id, key=request.idempotency_key)
 
 
 def review_priority(case: Case, decision: Decision, policy: Policy) -> float:
@@ -250,15 +247,15 @@ def persist(
 
 async def score_case(
     *,
-    db: SessionFactory,
+    writer: GroupWriter,
     batcher: MicroBatcher,
     policy: Policy,
     request: ScoreRequest,
     ttl_hours: int,
 ) -> ScoreResult:
-    """Score one case end to end; blocking database work runs in worker threads."""
+    """Score one case end to end; database writes go through the group-commit writer."""
     if request.idempotency_key is not None:
-        stored = await to_thread.run_sync(lambda: claim_key(db, request, ttl_hours=ttl_hours))
+        stored = await writer.run(lambda session: claim_key(session, request, ttl_hours=ttl_hours))
         if stored is not None:
             return ScoreResult(stored, replayed=True)
     try:
@@ -275,15 +272,10 @@ async def score_case(
         )
         if decision.status == "pending_review":
             decision = decision.model_copy(update={"review_id": f"rev_{uuid.uuid4().hex}"})
-
-        def write() -> None:
-            with db.scope() as session:
-                persist(session, request, decision, routing, policy)
-
-        await to_thread.run_sync(write)
+        await writer.run(lambda session: persist(session, request, decision, routing, policy))
     except Exception:
         if request.idempotency_key is not None:
-            await to_thread.run_sync(lambda: release_key(db, request))
+            await writer.run(lambda session: release_key(session, request))
         raise
     return ScoreResult(decision, replayed=False)
 

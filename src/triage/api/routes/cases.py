@@ -123,7 +123,7 @@ async def score_case(
         lease_seconds=lease,
     )
     result = await scoring.score_case(
-        db=runtime.db,
+        writer=runtime.writer,
         batcher=runtime.batcher,
         policy=runtime.policies.current().policy,
         request=score_request,

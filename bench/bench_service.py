@@ -1,0 +1,232 @@
+"""Service performance (issue 4 §7): the HTTP service under load from a separate process.
+
+Starts `triage serve` (the shipped bundle in TRIAGE_MODEL_DIR; without one, the
+rules baseline through the same app, clearly labelled), measures time to ready
+and resident memory per worker, then drives `POST /v1/cases/score` with an
+asyncio httpx client at concurrency 1, 8 and 32 (every request with its own
+Idempotency-Key, as an orchestrator sends them) and prints throughput, p50 and
+p99 beside the offline batch throughput (`triage score`'s path) measured in the
+same run. Targets: p99 <= 25 ms at c=1; c=32 >= 70 % of offline; ready <= 3 s;
+RSS <= 400 MB per worker.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+N_CASES = int(os.environ.get("BENCH_SERVICE_CASES", "400"))
+REQUESTS = {1: int(os.environ.get("BENCH_SERVICE_C1", "200")), 8: 400, 32: 800}
+WORKERS = int(os.environ.get("BENCH_SERVICE_WORKERS", "1"))
+PROJECT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def _bundle_present() -> bool:
+    from triage.config import get_settings
+
+    return (get_settings().model_dir / "metadata.json").exists()
+
+
+def _predictor(real: bool) -> Any:
+    if real:
+        from triage.config import get_settings
+        from triage.modeling.bundle import load_predictor
+
+        return load_predictor(get_settings().model_dir)
+    from triage.modeling.baseline import RulesPredictor
+
+    return RulesPredictor()
+
+
+def _cases(n: int) -> list[dict[str, Any]]:
+    from triage.simulate import generate
+
+    return [s.case for s in generate(n, 20261126, partition="test")]
+
+
+def offline_throughput(cases: list[dict[str, Any]], real: bool) -> float:
+    """Cases/s of the batch path (`triage score`: validate, reconcile, predict, decide)."""
+    from triage.cli.scoring import CHUNK, score_records
+    from triage.policy import load_policy
+
+    predictor, policy = _predictor(real), load_policy(None)
+    records = list(enumerate(cases))
+    score_records(records[:CHUNK], predictor, policy)  # warm
+    started = time.perf_counter()
+    for start in range(0, len(records), CHUNK):
+        score_records(records[start : start + CHUNK], predictor, policy)
+    return len(records) / (time.perf_counter() - started)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _rss_mb(pid: int) -> list[float]:
+    """VmRSS of the process and its children (uvicorn workers), in MB."""
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pids += [int(c) for c in children]
+    out = []
+    for p in pids:
+        with contextlib.suppress(OSError):
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    out.append(int(line.split()[1]) / 1024)
+    return out
+
+
+def _token(env: dict[str, str]) -> str:
+    from triage.storage import SessionFactory, migrate
+    from triage.storage.tokens import create_token
+
+    migrate(env["TRIAGE_DATABASE_URL"])
+    db = SessionFactory.from_url(env["TRIAGE_DATABASE_URL"])
+    with db.scope() as session:
+        token = create_token(session, role="orchestrator", name="bench")
+    db.engine.dispose()
+    return token
+
+
+async def _load(
+    url: str, token: str, cases: list[dict[str, Any]], c: int, n: int
+) -> dict[str, float]:
+    latencies: list[float] = []
+    errors = 0
+    counter = iter(range(n))
+    limits = httpx.Limits(max_connections=c, max_keepalive_connections=c)
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits, timeout=30) as http:
+
+        async def worker() -> None:
+            nonlocal errors
+            for i in counter:
+                body = cases[i % len(cases)]
+                started = time.perf_counter()
+                response = await http.post(
+                    "/v1/cases/score", json=body, headers={"Idempotency-Key": uuid.uuid4().hex}
+                )
+                latencies.append(time.perf_counter() - started)
+                errors += response.status_code != 200
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(c)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "throughput": len(latencies) / elapsed,
+        "p50_ms": 1000 * latencies[len(latencies) // 2],
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "errors": errors,
+    }
+
+
+def main() -> None:
+    real = _bundle_present()
+    model = "shipped bundle" if real else "rules baseline (no bundle in TRIAGE_MODEL_DIR)"
+    cases = _cases(N_CASES)
+    offline = offline_throughput(cases, real)
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            **os.environ,
+            "TRIAGE_DATABASE_URL": f"sqlite:///{tmp}/bench.db",
+            "TRIAGE_AUDIT_KEY_FILE": f"{tmp}/keys/audit.pem",
+            "TRIAGE_WEBHOOK_SECRET_FILE": f"{tmp}/keys/webhook",
+            "TRIAGE_LOG_LEVEL": "warning",
+            "PYTHONPATH": str(PROJECT),
+        }
+        token = _token(env)
+        port = _free_port()
+        command = (
+            [str(BIN / "triage"), "serve", "--port", str(port), "--workers", str(WORKERS)]
+            if real
+            else [sys.executable, "-m", "bench.bench_service", "--serve", str(port)]
+        )
+        started = time.perf_counter()
+        server = subprocess.Popen(command, env=env, cwd=PROJECT, start_new_session=True)
+        url = f"http://127.0.0.1:{port}"
+        try:
+            ready = _wait_ready(url, server)
+            ready_s = time.perf_counter() - started
+            rows = {}
+            for c, n in REQUESTS.items():
+                asyncio.run(_load(url, token, cases, c, min(20, n)))  # warm connections
+                rows[c] = asyncio.run(_load(url, token, cases, c, n))
+            rss = _rss_mb(server.pid)
+        finally:
+            os.killpg(server.pid, 15)
+            server.wait(timeout=60)
+    _report(model, offline, ready if ready else ready_s, rss, rows)
+
+
+def _wait_ready(url: str, server: subprocess.Popen[bytes]) -> float:
+    started = time.perf_counter()
+    while time.perf_counter() - started < 120:
+        if server.poll() is not None:
+            raise RuntimeError(f"server exited with {server.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{url}/readyz", timeout=1).status_code == 200:
+                return time.perf_counter() - started
+        time.sleep(0.02)
+    raise RuntimeError("server not ready after 120 s")
+
+
+def _report(
+    model: str, offline: float, ready: float, rss: list[float], rows: dict[int, dict[str, float]]
+) -> None:
+    print(f"model: {model}; workers: {WORKERS}; database: SQLite (WAL, synchronous=FULL)")
+    print(f"offline batch throughput: {offline:.0f} cases/s")
+    print(f"ready after start: {ready:.2f} s (target <= 3 s)")
+    print(f"RSS per process (MB): {', '.join(f'{r:.0f}' for r in rss)} (target <= 400 per worker)")
+    print(
+        f"{'concurrency':>11} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs offline':>10}"
+    )
+    for c, row in rows.items():
+        share = row["throughput"] / offline
+        print(
+            f"{c:>11} {row['throughput']:>8.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} "
+            f"{row['errors']:>7.0f} {share:>9.0%}"
+        )
+    verdict = {
+        "p99_c1_le_25ms": rows[1]["p99_ms"] <= 25,
+        "c32_ge_70pct_offline": rows[32]["throughput"] >= 0.7 * offline,
+        "ready_le_3s": ready <= 3,
+        "rss_le_400mb": all(r <= 400 for r in rss),
+    }
+    print("targets:", json.dumps(verdict))
+
+
+def _serve(port: int) -> None:
+    """The app with the rules baseline (used only when no bundle is shipped yet)."""
+    import uvicorn
+
+    from triage.api.app import create_app
+    from triage.config import Settings
+
+    app = create_app(Settings(), predictor_loader=lambda _path: _predictor(False))
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--serve":
+        _serve(int(sys.argv[2]))
+    else:
+        main()
