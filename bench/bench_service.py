@@ -196,9 +196,7 @@ def _report(
     print(f"offline batch throughput: {offline:.0f} cases/s")
     print(f"ready after start: {ready:.2f} s (target <= 3 s)")
     print(f"RSS per process (MB): {', '.join(f'{r:.0f}' for r in rss)} (target <= 400 per worker)")
-    print(
-        f"{'concurrency':>11} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'vs offline':>10}"
-    )
+    print("concurrency    req/s   p50 ms   p99 ms  errors vs offline")
     for c, row in rows.items():
         share = row["throughput"] / offline
         print(
