@@ -92,7 +92,10 @@ def analyze(pages: list[PageText]) -> ExtractedDocument:
     style = number_style(lines)
     currency, _ = document_currency(lines)
     ctx = Context(
-        lines=lines, style=style, day_first=day_first_hint(lines, currency), currency=currency
+        lines=lines,
+        style=style,
+        day_first=day_first_hint(lines, currency, style.decimal_comma),
+        currency=currency,
     )
     sizes = [(round(p.width, 2), round(p.height, 2)) for p in pages]
     if doc_type == "invoice":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from triage.extraction.labels import LabelHit, label_at_start, labels_in
 from triage.extraction.layout import Box, Cell, Line, Word
@@ -127,19 +128,77 @@ def number_style(lines: list[Line]) -> NumberStyle:
     return NumberStyle(comma > point)
 
 
-def day_first_hint(lines: list[Line], currency: str | None) -> bool | None:
-    """Day-first unless the document shows month-first dates or bills in US dollars."""
+_NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?!\d)")
+_TWELVE_HOUR = re.compile(r"\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)(?![a-z])", re.IGNORECASE)
+
+
+def day_first_hint(
+    lines: list[Line], currency: str | None, decimal_comma: bool | None = None
+) -> bool | None:
+    """Whether `03/04/2026` is day-first, from the whole document.
+
+    In order: dates that read only one way; the reading that keeps all the
+    document's dates closest together (invoice and due date, report times);
+    a 12-hour clock means month-first; a decimal comma, VAT or a European
+    country day-first; sales tax, the USA or US dollars month-first.
+    """
     votes = 0
+    pairs: list[tuple[int, int, int]] = []
+    fixed: list[date] = []
+    twelve_hour = False
     for line in lines:
-        for m in re.finditer(r"(?<![\d.])(\d{1,2})[/-](\d{1,2})[/-](\d{2,4})(?!\d)", line.text):
-            a, b = int(m.group(1)), int(m.group(2))
+        for m in _NUMERIC_DATE.finditer(line.text):
+            a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            year += 2000 if year < 100 else 0
             if a > 12 >= b:
                 votes += 1
             elif b > 12 >= a:
                 votes -= 1
+            else:
+                pairs.append((a, b, year))
+        for found in find_dates(_NUMERIC_DATE.sub(" ", line.text)):
+            fixed.append(found.value)
+        twelve_hour = twelve_hour or bool(_TWELVE_HOUR.search(line.text))
     if votes:
         return votes > 0
+    spreads = [_spread(pairs, fixed, day_first) for day_first in (True, False)]
+    if None not in spreads and spreads[0] != spreads[1]:
+        dmy, mdy = spreads
+        assert dmy is not None and mdy is not None
+        if abs(dmy - mdy) >= 20:
+            return dmy < mdy
+    if twelve_hour:
+        return False
+    folded = fold(" ".join(line.text for line in lines))
+    if decimal_comma or _DAY_FIRST_WORDS.search(folded):
+        return True
+    if _MONTH_FIRST_WORDS.search(folded):
+        return False
     return currency != "USD"
+
+
+_MONTH_FIRST_WORDS = re.compile(
+    r"(?<![a-z])(sales tax|usa|u\.s\.a\.|united states|zip code)(?![a-z])"
+)
+_DAY_FIRST_WORDS = re.compile(
+    r"(?<![a-z])(vat|mwst|ust|tva|btw|iva|moms|united kingdom|deutschland|germany|france|"
+    r"nederland|netherlands|belgique|belgie|osterreich|austria|schweiz|suisse|switzerland)"
+    r"(?![a-z])"
+)
+
+
+def _spread(pairs: list[tuple[int, int, int]], fixed: list[date], day_first: bool) -> int | None:
+    """Days between the earliest and the latest date under one reading of ambiguous dates."""
+    days = list(fixed)
+    for a, b, year in pairs:
+        day, month = (a, b) if day_first else (b, a)
+        try:
+            days.append(date(year, month, day))
+        except ValueError:
+            return None
+    if len(days) < 2 or not pairs:
+        return None
+    return (max(days) - min(days)).days
 
 
 def document_currency(lines: list[Line]) -> tuple[str | None, float]:

@@ -142,6 +142,19 @@ def decimal_evidence(text: str) -> bool | None:
     return None
 
 
+def fold(text: str) -> str:
+    """Lower case without accents, one character for one: offsets stay valid for `text`."""
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def _fold_char(ch: str) -> str:
+    low = ch.lower()
+    if len(low) != 1:
+        return ch
+    base = unicodedata.normalize("NFKD", low)[:1]
+    return base if base and base.isascii() else low
+
+
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
@@ -162,6 +175,7 @@ for _number, _names in enumerate(
 ):
     for _name in _names.split():
         MONTHS[_name] = _number
+        MONTHS[fold(_name)] = _number
 
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
@@ -200,9 +214,10 @@ def find_dates(text: str, *, day_first: bool | None = None) -> list[DateMatch]:
 
     for m in _ISO.finditer(text):
         add(m, _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
-    for m in _DAY_MONTH.finditer(text):
+    folded = fold(text)
+    for m in _DAY_MONTH.finditer(folded):
         add(m, _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1))))
-    for m in _MONTH_DAY.finditer(text):
+    for m in _MONTH_DAY.finditer(folded):
         add(m, _safe_date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2))))
     for m in _NUMERIC.finditer(text):
         a, sep, b, y = int(m.group(1)), m.group(2), int(m.group(3)), m.group(4)
@@ -323,19 +338,6 @@ def parse_hours(text: str, style: NumberStyle | None = None) -> float | None:
     if m:
         return parse_amount(m.group(1), style)
     return None
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, one character for one: offsets stay valid for `text`."""
-    return "".join(_fold_char(ch) for ch in text)
-
-
-def _fold_char(ch: str) -> str:
-    low = ch.lower()
-    if len(low) != 1:
-        return ch
-    base = unicodedata.normalize("NFKD", low)[:1]
-    return base if base and base.isascii() else low
 
 
 def find_currency(text: str) -> str | None:
