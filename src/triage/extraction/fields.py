@@ -161,12 +161,9 @@ def day_first_hint(
         twelve_hour = twelve_hour or bool(_TWELVE_HOUR.search(line.text))
     if votes:
         return votes > 0
-    spreads = [_spread(pairs, fixed, day_first) for day_first in (True, False)]
-    if None not in spreads and spreads[0] != spreads[1]:
-        dmy, mdy = spreads
-        assert dmy is not None and mdy is not None
-        if abs(dmy - mdy) >= 20:
-            return dmy < mdy
+    dmy, mdy = (_spread(pairs, fixed, day_first) for day_first in (True, False))
+    if dmy is not None and mdy is not None and abs(dmy - mdy) >= 20:
+        return dmy < mdy
     if twelve_hour:
         return False
     folded = fold(" ".join(line.text for line in lines))
