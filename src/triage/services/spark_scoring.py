@@ -82,7 +82,7 @@ def decide_batch(frame: pd.DataFrame, context: DecisionContext) -> pd.DataFrame:
 
     rows: list[dict[str, Any]] = []
     for case_json, score in zip(frame["case"], frame["score"], strict=True):
-        case = parse_case(json.loads(case_json))
+        case = parse_case(case_json)
         output = ModelOutput(
             probabilities=json.loads(score["probabilities"]),
             p_values=json.loads(score["p_values"]),
@@ -119,34 +119,38 @@ def validation_errors(cases: pd.Series) -> pd.Series:
     out: list[str | None] = []
     for text in cases:
         try:
-            parse_case(json.loads(text))
+            parse_case(text)
         except ValidationError as exc:
             errors = [{"path": e.path, "message": e.message} for e in exc.errors]
             out.append(json.dumps({"code": "validation_error", "errors": errors}))
-        except ValueError as exc:
-            bad = [{"path": "$", "message": f"not JSON: {exc}"}]
-            out.append(json.dumps({"code": "validation_error", "errors": bad}))
         else:
             out.append(None)
     return pd.Series(out, dtype=object)
 
 
+def check_partition(batches: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
+    """mapInPandas step: each `case` row gains its `error` (None for a valid case)."""
+    for batch in batches:
+        yield batch.assign(error=validation_errors(batch["case"]).to_numpy())
+
+
 def score_parquet(
     *,
     spark: SparkSession,
-    input_path: Path,
-    output_path: Path,
+    input_path: str | Path,
+    output_path: str | Path,
     bundle_dir: Path,
     policy: Policy,
     model_uri: str | None = None,
 ) -> int:
     """Score every case of `input_path` into `output_path` (overwritten); returns the count.
 
-    `model_uri` is any MLflow model URI of the triage pyfunc (e.g. a registry
-    alias); by default the bundle is saved as a pyfunc next to the job first.
+    Paths may be any URI Spark reads (pass object-store URIs as strings: `Path`
+    would fold `s3a://` to `s3a:/`). `model_uri` is any MLflow model URI of the
+    triage pyfunc (e.g. a registry alias); by default the bundle is saved as a
+    pyfunc next to the job first.
     """
     from pyspark.sql.functions import col, lit, struct
-    from pyspark.sql.pandas.functions import pandas_udf
 
     from triage.modeling.bundle import TriageModel
     from triage.modeling.mlflow_model import pyfunc_spark_udf, save_pyfunc
@@ -155,12 +159,11 @@ def score_parquet(
     context = DecisionContext(
         policy=policy, model_version=model.version, certification=model.certification
     )
-    check = pandas_udf(validation_errors, "string")  # type: ignore[call-overload]  # stubs predate pandas 3
     with tempfile.TemporaryDirectory(prefix="triage-pyfunc-") as tmp:
         uri = model_uri or str(save_pyfunc(bundle_dir, Path(tmp) / "model"))
         score = pyfunc_spark_udf(spark, uri, result_type=SCORE_TYPE)
         cases = spark.read.parquet(str(input_path)).select(col("case").cast("string"))
-        checked = cases.withColumn("error", check(col("case"))).cache()
+        checked = cases.mapInPandas(check_partition, schema="case string, error string").cache()
         scored = checked.where(col("error").isNull()).select(
             "case", score(struct(col("case"))).alias("score")
         )
