@@ -317,7 +317,7 @@ def bench_simulator(times: dict[str, list[float]]) -> None:
                 pdf = Path(tmp) / record["file"]
             doc, elapsed, _ = ours(pdf)
             times["ours_sim"].append(elapsed / _pages(doc))
-            got = doc.to_case_fields() if doc else {}
+            got = {**doc.to_case_fields(), **doc.values()} if doc else {}
             doc_total += 1
             doc_type_right += int(doc is not None and doc.doc_type == record.get("doc_type"))
             layout = str(record.get("layout", "?"))

@@ -23,8 +23,9 @@ def notes_for(
         notes.append(
             ExtractionNote(key, 0.0, f"the document given as {key} reads as a {document.doc_type}")
         )
+    contract = set(document.to_case_fields())
     for name, item in document.fields.items():
-        if item.confidence < threshold:
+        if item.confidence < threshold and name in contract:
             notes.append(
                 ExtractionNote(
                     f"{key}.{name}",

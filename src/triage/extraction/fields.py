@@ -281,10 +281,17 @@ def company_in(text: str) -> str | None:
     return None
 
 
-def name_below(lines: list[Line], line: Line, cell: Cell) -> Span | None:
-    """The first name-like line under a party label (`Name: X` wins, `Nummer: 123` is skipped)."""
+def name_below(
+    lines: list[Line], line: Line, cell: Cell, skip: frozenset[int] | set[int] = frozenset()
+) -> Span | None:
+    """The first name-like line under a party label (`Name: X` wins, `Nummer: 123` is skipped).
+
+    Lines in `skip` (an item table) end the search.
+    """
     anchor = cell.box
     for nxt in lines[line.index + 1 : line.index + 9]:
+        if nxt.index in skip:
+            return None
         if nxt.page != line.page or nxt.box.top - anchor.bottom > 9 * max(anchor.height, 8):
             return None
         cells = [c for c in nxt.cells if abs(c.box.x0 - anchor.x0) < 40 or _overlap(c.box, anchor)]

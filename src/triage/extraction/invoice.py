@@ -18,7 +18,14 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.labels import INVOICE, PARTY, LabelHit, label_at_start, labels_in
+from triage.extraction.labels import (
+    INVOICE,
+    PARTY,
+    REPORT,
+    LabelHit,
+    label_at_start,
+    labels_in,
+)
 from triage.extraction.layout import Box, Cell, Line, Word
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, Table, find_tables
@@ -94,10 +101,13 @@ def extract_invoice(
     if date is not None:
         out["date"] = field(date.value, date.score, date.box)
     _currency(ctx, candidates, out)
+    work_order = _work_order(ctx, free)
+    if work_order is not None:
+        out["work_order_id"] = field(work_order.value, work_order.score, work_order.box)
     items = [_line_item(ctx, row) for table in tables for row in table.rows]
     items = [item for item in items if item]
     _amounts(ctx, candidates, items, out)
-    _parties(lines, out)
+    _parties(lines, out, table_lines)
     return out, items
 
 
@@ -116,6 +126,8 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
     total_lines = max(len(ctx.lines), 1)
     for line, cell_index, hit in iter_labels(lines, INVOICE):
         if hit.field == "_ignore":
+            continue
+        if hit.start > 0 and _QUALIFIED.search(fold(line.cells[cell_index].text)[: hit.start]):
             continue
         if hit.field == "total" and _NET_QUALIFIER.search(
             fold(line.cells[cell_index].text)[hit.end : hit.end + 30]
@@ -157,6 +169,8 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
                     rate = number / 100 if number is not None and 0 <= number < 30 else None
                 value = rate
             else:
+                if relation == "below" and not _MONEY_TEXT.search(span.text):
+                    continue
                 value = parse_money(span.text, ctx.style)
                 if value is not None and hit.field in ("subtotal", "tax", "total"):
                     prior *= 0.9 + 0.1 * line.index / total_lines
@@ -288,6 +302,12 @@ def _is_money_cell(text: str, ctx: Context) -> bool:
     return bool(re.search(r"\d[.,]\d{2}(?!\d)", text)) and parse_money(text, ctx.style) is not None
 
 
+_QUALIFIED = re.compile(
+    r"(\(|(?<![a-z])(inkl|incl|excl|exkl|ohne|zzgl|hors|exclusief|inclusief|including|"
+    r"excluding|without|with))\.?\s*$"
+)
+_MONEY_TEXT = re.compile(r"\d[.,]\d{2}(?!\d)|[€$£¥₹]|(?<![A-Z])[A-Z]{3}\s*-?\d")
+
 _NET_QUALIFIER = re.compile(
     r"^\W*(netto|net|excl|exkl|ohne|hors|before tax|ht|hors taxes|zonder|exclusief)(?![a-z])"
     r"|^\W*\((excl|exkl|ohne|net|hors)"
@@ -308,6 +328,21 @@ def _follows_number(text: str, start: int) -> bool:
             if parse_identifier(text[hit.end : start]) is not None and len(between) < 40:
                 return True
     return False
+
+
+def _work_order(ctx: Context, lines: list[Line]) -> Candidate | None:
+    """The work order an invoice bills, when it prints one (`Work order: WO-…`, `Auftrag`)."""
+    found: list[Candidate] = []
+    for line, cell_index, hit in iter_labels(lines, REPORT):
+        if hit.field != "work_order_id":
+            continue
+        for relation, span in spans_for_label(ctx.lines, line, cell_index, hit, below=1):
+            ident = parse_identifier(span.text)
+            if ident is not None:
+                score = RELATION_PRIOR[relation] * label_weight(hit.label)
+                found.append(Candidate(hit.field, ident, span.box, score, line.index, hit.label))
+                break
+    return _best(found)
 
 
 def _label_row(line: Line) -> bool:
@@ -374,6 +409,8 @@ def _amounts(
             score += 0.4 if abs(total.value - lines_sum) <= 0.011 else 0.0
         if sub and total and sub.value > total.value + 0.011 and total.value >= 0:
             score -= 1.0
+        if sub and total and abs(sub.value) < 0.005 < abs(total.value):
+            score -= 1.0
         if sub and tax and total and sub.line == tax.line == total.line:
             score -= 0.5
         tie_broken = score + (total.value if total else 0.0) * 1e-9
@@ -433,21 +470,36 @@ def _tax_rate(
         out["tax_rate"] = field(float(best.value), 0.6, best.box)
 
 
-def _parties(lines: list[Line], out: dict[str, ExtractedField]) -> None:
+def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) -> None:
+    """Seller and buyer from their labels: the name after the label, to its right or below.
+
+    Item-table lines are never a party's name; a label inside a sentence
+    (`Invoice to pay by wire transfer…`) is not a party label.
+    """
     blocked: set[int] = set()
     for line, cell_index, hit in iter_labels(lines, PARTY):
-        if hit.field in out or cell_index > 2 or hit.start > 0:
+        if hit.field in out or cell_index > 2 or hit.start > 0 or line.index in skip:
             continue
         cell = line.cells[cell_index]
-        rest = fold(cell.text)[hit.end :].strip(" :.-")
-        if rest and not _BAD_PARTY_START.match(rest) and sum(ch.isalpha() for ch in rest) >= 3:
-            text = cell.text[hit.end :].strip(" :.-")
-            out[hit.field] = field(text, 0.8, cell.box)
-            blocked.update(range(line.index, line.index + 6))
-            continue
+        raw_rest = cell.text[hit.end :]
+        rest = fold(raw_rest).strip(" :.-")
         if rest:
+            text = raw_rest.strip(" :.-")
+            if _party_name(text, labelled=raw_rest.lstrip().startswith(":")):
+                out[hit.field] = field(text, 0.8, cell.box)
+                blocked.update(range(line.index, line.index + 6))
             continue
-        span = name_below(lines, line, cell)
+        right = line.cells[cell_index + 1] if cell_index + 1 < len(line.cells) else None
+        if (
+            right is not None
+            and right.box.x0 - cell.box.x1 < 120
+            and _party_name(right.text.strip(" :"), labelled=True)
+        ):
+            if not any(label_at_start(right.text, table) for table in (PARTY, INVOICE, REPORT)):
+                out[hit.field] = field(right.text.strip(" :"), 0.8, right.box)
+                blocked.update(range(line.index, line.index + 6))
+                continue
+        span = name_below(lines, line, cell, skip)
         if span is not None:
             out[hit.field] = field(span.text, 0.85, span.box)
             blocked.update(range(line.index, line.index + 6))
@@ -455,6 +507,15 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField]) -> None:
         guess = _guess_issuer(lines, blocked)
         if guess is not None:
             out["issuer"] = guess
+
+
+def _party_name(text: str, *, labelled: bool) -> bool:
+    """Whether text after a party label is a name, not the rest of a sentence."""
+    if _BAD_PARTY_START.match(fold(text)) or sum(ch.isalpha() for ch in text) < 3:
+        return False
+    if re.search(r"\d[.,]\d{2}\b", text) or len(text.split()) > 8:
+        return False
+    return labelled or text[:1].isupper() or text[:1].isdigit()
 
 
 def _guess_issuer(lines: list[Line], blocked: set[int]) -> ExtractedField | None:

@@ -83,8 +83,13 @@ class ExtractedDocument(BaseModel):
     pages: list[tuple[float, float]] = Field(default_factory=list)
 
     def to_case_fields(self) -> dict[str, Any]:
-        """The DOMAIN §2 `invoice` / `service_report` object, with missing fields omitted."""
-        out: dict[str, Any] = {name: f.value for name, f in self.fields.items()}
+        """The DOMAIN §2 `invoice` / `service_report` object, with missing fields omitted.
+
+        Values read beyond the contract (an invoice's work order) are left out here;
+        `values()` and the CLI record keep them.
+        """
+        contract = INVOICE_FIELDS if self.doc_type == "invoice" else REPORT_FIELDS
+        out = {name: value for name, value in self.values().items() if name in contract}
         if self.doc_type == "invoice":
             out["lines"] = [{k: f.value for k, f in line.items()} for line in self.lines]
             for line in out["lines"]:
@@ -94,6 +99,10 @@ class ExtractedDocument(BaseModel):
             for part in out["parts"]:
                 part.setdefault("sku", None)
         return out
+
+    def values(self) -> dict[str, Any]:
+        """Every header value that was read, by name (without lines or parts)."""
+        return {name: f.value for name, f in self.fields.items()}
 
     def to_record(self) -> dict[str, Any]:
         """The CLI's JSON line: fields with value, confidence, page and bbox."""
