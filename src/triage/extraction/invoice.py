@@ -494,11 +494,10 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
             right is not None
             and right.box.x0 - cell.box.x1 < 120
             and _party_name(right.text.strip(" :"), labelled=True)
-        ):
-            if not any(label_at_start(right.text, table) for table in (PARTY, INVOICE, REPORT)):
-                out[hit.field] = field(right.text.strip(" :"), 0.8, right.box)
-                blocked.update(range(line.index, line.index + 6))
-                continue
+        ) and not any(label_at_start(right.text, table) for table in (PARTY, INVOICE, REPORT)):
+            out[hit.field] = field(right.text.strip(" :"), 0.8, right.box)
+            blocked.update(range(line.index, line.index + 6))
+            continue
         span = name_below(lines, line, cell, skip)
         if span is not None:
             out[hit.field] = field(span.text, 0.85, span.box)
