@@ -22,6 +22,9 @@ from triage.errors import FieldError, ValidationError
 from triage.policy import Policy, RoutingInput, route
 
 
+_CONTEXT_KEYS = frozenset({"case", "invoice_total", "currency", "customer_id"})
+
+
 @dataclass(frozen=True, slots=True)
 class PastDecision:
     decision: Decision
@@ -93,7 +96,9 @@ def read_past_decisions(
         where = f"{path.name}:{number}"
         body = line.get("decision", line)
         try:
-            decision = Decision.model_validate({k: v for k, v in body.items() if k != "case"})
+            decision = Decision.model_validate(
+                {k: v for k, v in body.items() if k not in _CONTEXT_KEYS}
+            )
         except Exception as exc:
             raise ValidationError([FieldError(where, f"not a decision: {exc}")]) from exc
         case = line.get("case") or (cases or {}).get(decision.case_id)
