@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -227,3 +229,35 @@ def test_checkpoint_is_signed_and_listed(env: Env) -> None:
     export = client.get("/v1/audit/export", headers=auth(tokens["auditor"]))
     assert export.status_code == 200
     assert len(export.text.strip().splitlines()) >= 4
+
+
+def test_wait_returns_as_soon_as_review_resolves(env: Env) -> None:
+    client, tokens, _ = env
+    case = clean_case_dict()
+    case["service_report"]["notes"] = f"{UNSURE} relay"
+    decision = _score(env, case).json()
+    review = auth(tokens["reviewer"])
+
+    def resolve_soon() -> None:
+        time.sleep(0.5)
+        client.post(f"/v1/reviews/{decision['review_id']}/claim", headers=review)
+        client.post(
+            f"/v1/reviews/{decision['review_id']}/resolve",
+            json={"action": "correct", "exception": "warranty_coverage", "billable": False},
+            headers=review,
+        )
+
+    resolver = threading.Thread(target=resolve_soon)
+    started = time.monotonic()
+    resolver.start()
+    response = client.get(
+        f"/v1/cases/{decision['case_id']}",
+        params={"wait": 30},
+        headers=auth(tokens["orchestrator"]),
+    )
+    resolver.join()
+    assert time.monotonic() - started < 10
+    final = response.json()
+    assert final["status"] == "final"
+    assert final["outcome"]["exception"] == "warranty_coverage"
+    assert final["outcome"]["changed"] is True
