@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -136,15 +136,6 @@ class LiveServer:
         if self.log is None or not self.log.exists():
             return ""
         return self.log.read_text(errors="replace")[-3000:]
-
-
-@contextlib.contextmanager
-def running(server: LiveServer) -> Iterator[LiveServer]:
-    server.start()
-    try:
-        yield server
-    finally:
-        server.kill()
 
 
 class KillSwitchProxy:
