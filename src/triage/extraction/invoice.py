@@ -18,6 +18,7 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
+from triage.extraction.items import Item, arithmetic_items
 from triage.extraction.labels import (
     INVOICE,
     PARTY,
@@ -106,6 +107,8 @@ def extract_invoice(
         out["work_order_id"] = field(work_order.value, work_order.score, work_order.box)
     items = [_line_item(ctx, row) for table in tables for row in table.rows]
     items = [item for item in items if item]
+    if not items:
+        items = [_arithmetic_item(found) for found in arithmetic_items(free, ctx.style)]
     _amounts(ctx, candidates, items, out)
     _parties(lines, out, table_lines)
     return out, items
@@ -591,6 +594,26 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
         else (amount[1] if amount else next(iter(numbers.values()))[1])
     )
     item["kind"] = field(kind, confidence, anchor)
+    return item
+
+
+def _arithmetic_item(found: Item) -> dict[str, ExtractedField]:
+    """An item read from a line whose qty x unit price = amount (no table header)."""
+    item = {
+        "qty": field(round(found.qty.value, 4), 0.9, found.qty.word.box),
+        "unit_price": field(round(found.unit_price.value, 4), 0.9, found.unit_price.word.box),
+        "amount": field(round(found.amount.value, 4), 0.9, found.amount.word.box),
+    }
+    if found.description is not None:
+        item["description"] = field(found.description[0], 0.75, found.description[1])
+    if found.sku is not None:
+        item["sku"] = field(found.sku[0], 0.7, found.sku[1])
+    kind, confidence = infer_kind(
+        found.description[0] if found.description else "",
+        found.sku[0] if found.sku else None,
+        found.amount.value,
+    )
+    item["kind"] = field(kind, confidence, found.amount.word.box)
     return item
 
 
