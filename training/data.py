@@ -50,9 +50,31 @@ def _example(raw_case: dict[str, Any], label: dict[str, Any]) -> Example:
     )
 
 
+# The simulator's "train" wordings are split once more so that calibration, conformal
+# scores and the certificate are computed on wordings the fitted model never read:
+# the guarantees then hold under the same wording shift the test partition measures.
+SUB_PARTITIONS = {"train_fit": (0, 1, 3, 6, 7), "train_calib": (4, 9)}
+
+
+def register_sub_partitions() -> None:
+    """Add "train_fit" / "train_calib" (disjoint halves of "train", by wording index)."""
+    from triage.simulate import phrases
+
+    for name, digits in SUB_PARTITIONS.items():
+        if name in phrases._POOLS:
+            continue
+        bank = {
+            family: tuple(w for w in wordings if w.index % 10 in digits)
+            for family, wordings in phrases.PHRASE_PARTITIONS["train"].items()
+        }
+        phrases._POOLS[name] = phrases._pools(bank)
+
+
 def simulated(n: int, seed: int, partition: str | None, label_noise: float = 0.0) -> list[Example]:
     from triage.simulate import generate
 
+    if partition in SUB_PARTITIONS:
+        register_sub_partitions()
     return [
         _example(s.case, s.label)
         for s in generate(n, seed, partition=partition, label_noise=label_noise)

@@ -53,7 +53,9 @@ def load_splits(cfg: dict[str, Any]) -> dict[str, list[Example]]:
         noise = float(data.get("label_noise", 0.0))
         return {
             "train": simulated(int(data["n_train"]), seed, data["train_partition"], noise),
-            "calibration": simulated(int(data["n_calibration"]), seed + 1, data["train_partition"]),
+            "calibration": simulated(
+                int(data["n_calibration"]), seed + 1, data["calibration_partition"]
+            ),
             "test": simulated(int(data["n_test"]), seed + 2, data["test_partition"]),
             "test_seen": simulated(int(data["n_test_seen"]), seed + 3, data["train_partition"]),
         }

@@ -16,7 +16,7 @@ import numpy as np
 from triage.domain.case import Case
 from triage.domain.vocab import ContractType, LineKind, ServiceType, Workflow
 from triage.features.embedding import Matrix, TextEmbedder
-from triage.features.text import note_texts, prototype_scorers
+from triage.features.text import note_texts, prototype_scorers, split_sentences
 from triage.reconcile.evidence import Evidence
 
 _CONTRACTS = [c.value for c in ContractType]
@@ -147,8 +147,10 @@ class CaseFeatures:
     note_embeddings: Matrix
     dispute_embeddings: Matrix
     note_similarity: Matrix
+    sentence_similarity: Matrix  # per fact, the best-matching sentence of the note
     dispute_similarity: Matrix
     note_similarity_names: list[str]
+    sentence_similarity_names: list[str]
     dispute_similarity_names: list[str]
 
 
@@ -162,20 +164,35 @@ def build_features(
     notes = note_texts([c.service_report.notes for c in cases])
     disputes = note_texts([c.dispute.text if c.dispute else "" for c in cases])
     has_dispute = [i for i, d in enumerate(disputes) if d]
-    vectors = embedder.embed(notes + [disputes[i] for i in has_dispute])
-    note_emb = vectors[: len(cases)]
+    sentences = [split_sentences(n) for n in notes]
+    flat = [s for group in sentences for s in group]
+    n, d = len(cases), len(has_dispute)
+    vectors = embedder.embed(notes + [disputes[i] for i in has_dispute] + flat)
+    note_emb = vectors[:n]
     dispute_emb = np.zeros_like(note_emb)
     if has_dispute:
-        dispute_emb[has_dispute] = vectors[len(cases) :]
+        dispute_emb[has_dispute] = vectors[n : n + d]
     note_scorer, dispute_scorer = prototype_scorers(embedder)
+    note_sims = note_scorer.score(note_emb)
+    sentence_sims = note_sims.copy()
+    if flat:
+        flat_sims = note_scorer.score(vectors[n + d :])
+        start = 0
+        for i, group in enumerate(sentences):
+            if group:
+                block = flat_sims[start : start + len(group)]
+                sentence_sims[i] = np.maximum(block.max(axis=0), note_sims[i])
+            start += len(group)
     dispute_sims = dispute_scorer.score(dispute_emb)
     dispute_sims[[i for i, d in enumerate(disputes) if not d]] = 0.0
     return CaseFeatures(
         structured=structured,
         note_embeddings=note_emb,
         dispute_embeddings=dispute_emb,
-        note_similarity=note_scorer.score(note_emb),
+        note_similarity=note_sims,
+        sentence_similarity=sentence_sims,
         dispute_similarity=dispute_sims,
         note_similarity_names=[f"note_sim_{n}" for n in note_scorer.names],
+        sentence_similarity_names=[f"sent_sim_{n}" for n in note_scorer.names],
         dispute_similarity_names=[f"dispute_sim_{n}" for n in dispute_scorer.names],
     )

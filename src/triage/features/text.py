@@ -8,6 +8,7 @@ describe the fact, not the simulator's phrases.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,6 +23,7 @@ NOTE_PROTOTYPES: dict[str, tuple[str, ...]] = {
         "misuse by the customer, operated outside specification",
         "forklift hit the machine, physical damage from outside",
         "vom Kunden beschädigt, unsachgemäße Bedienung",
+        "endommagé par le client, mauvaise utilisation",
     ),
     "component_failure": (
         "a component failed on its own, a manufacturing defect",
@@ -29,6 +31,7 @@ NOTE_PROTOTYPES: dict[str, tuple[str, ...]] = {
         "internal fault, worn bearing, failed relay or board",
         "defective component replaced, no external damage",
         "Bauteil defekt, Verschleiß",
+        "pièce défectueuse, usure normale",
     ),
     "extra_work": (
         "extra work done at the customer's request beyond the order",
@@ -36,18 +39,23 @@ NOTE_PROTOTYPES: dict[str, tuple[str, ...]] = {
         "additional installation added on site that was not ordered",
         "while on site we also did work that was not requested in the work order",
         "Zusatzarbeiten auf Kundenwunsch",
+        "zusätzlich auf Wunsch des Kunden installiert",
+        "additionally fitted something as requested by the customer",
+        "travaux supplémentaires à la demande du client",
     ),
     "rework": (
         "return visit because the earlier repair did not hold",
         "same fault came back after our previous repair, rework",
         "callback: the fix from last week failed again",
         "Nacharbeit, der Fehler ist nach der letzten Reparatur wieder aufgetreten",
+        "reprise, la panne est revenue après la dernière réparation",
     ),
     "goodwill": (
         "goodwill, no charge to the customer",
         "agreed with the customer not to charge for this visit",
         "free of charge as a gesture of goodwill",
         "Kulanz, keine Berechnung",
+        "geste commercial, sans facturation",
     ),
     "work_described": (
         "replaced the part and tested the unit, working normally",
@@ -120,6 +128,17 @@ def prototype_scorers(embedder: TextEmbedder) -> tuple[PrototypeScorer, Prototyp
         cached = (embedder, notes, PrototypeScorer(embedder, DISPUTE_PROTOTYPES))
         _SCORERS[id(embedder)] = cached
     return cached[1], cached[2]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*>\s+|\s+-\s+")
+MAX_SENTENCES = 12
+
+
+def split_sentences(text: str) -> list[str]:
+    """A note's sentences: each fact usually sits in one, and a sentence's embedding is not
+    diluted by the rest of the note."""
+    parts = [p.strip(" .;>-") for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if len(p) >= 3][:MAX_SENTENCES]
 
 
 def note_texts(notes: Sequence[str]) -> list[str]:

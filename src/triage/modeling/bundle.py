@@ -50,6 +50,7 @@ def feature_names(cf: CaseFeatures, facts: Sequence[str]) -> list[str]:
     return [
         *STRUCTURED_NAMES,
         *cf.note_similarity_names,
+        *cf.sentence_similarity_names,
         *cf.dispute_similarity_names,
         *(f"fact_{f}" for f in facts),
     ]
@@ -58,12 +59,20 @@ def feature_names(cf: CaseFeatures, facts: Sequence[str]) -> list[str]:
 def assemble(cf: CaseFeatures, fact_probabilities: Array) -> npt.NDArray[np.float32]:
     """The boosters' input: structured block, prototype similarities, fact probabilities."""
     return np.hstack(
-        [cf.structured, cf.note_similarity, cf.dispute_similarity, fact_probabilities]
+        [
+            cf.structured,
+            cf.note_similarity,
+            cf.sentence_similarity,
+            cf.dispute_similarity,
+            fact_probabilities,
+        ]
     ).astype(np.float32)
 
 
 def fact_inputs(cf: CaseFeatures) -> npt.NDArray[np.float32]:
-    return np.hstack([cf.note_embeddings, cf.note_similarity]).astype(np.float32)
+    return np.hstack([cf.note_embeddings, cf.note_similarity, cf.sentence_similarity]).astype(
+        np.float32
+    )
 
 
 @dataclass

@@ -192,7 +192,10 @@ GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
     "coverage": (_coverage, ("service_covered",)),
     "visits": (_visits, ("visits_30d",)),
     **{f"notes_{fact}": (_fact(fact), (f"fact_{fact}", f"note_sim_{fact}")) for fact in _FACT_TEXT},
-    "notes_no_work": (_fact("work_described"), ("note_sim_no_work_described",)),
+    "notes_no_work": (
+        _fact("work_described"),
+        ("note_sim_no_work_described", "sent_sim_no_work_described"),
+    ),
     "dispute": (
         _dispute,
         tuple(
