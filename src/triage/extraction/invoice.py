@@ -18,7 +18,7 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.items import Item, arithmetic_items
+from triage.extraction.items import Item, arithmetic_items, code_in_text
 from triage.extraction.labels import (
     INVOICE,
     PARTY,
@@ -580,6 +580,12 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     if description is not None:
         item["description"] = field(description[0], 0.85, description[1])
     sku = _sku(row)
+    if sku is None and description is not None:
+        split = code_in_text(description[0])
+        if split is not None:
+            sku = (split[0], description[1])
+            description = (split[1], description[1])
+            item["description"] = field(description[0], 0.85, description[1])
     if sku is not None:
         item["sku"] = field(sku[0], 0.8, sku[1])
     kind, confidence = infer_kind(

@@ -234,3 +234,34 @@ def _code(words: list[Word]) -> tuple[str, Box] | None:
         return None
     _, _, token, box = min(ranked)
     return token, box
+
+
+_TRAILING_CODE = re.compile(r"^[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+$")
+_NOT_A_CODE_AFTER = re.compile(
+    r"^(per|see|ref|siehe|gem[aä]ß|laut|voir|selon|zie|volgens|from|of|to|von|bis|du|au)$", re.I
+)
+
+
+def code_in_text(text: str) -> tuple[str, str] | None:
+    """An article code printed at the end of a description (`Door seal DS-431`).
+
+    Returns the code and the description without it; a code after `per`/`see`
+    (`work per CO-81846`) is a reference, not the item's own code.
+    """
+    words = text.split()
+    for position in range(len(words) - 1, 0, -1):
+        token = words[position].strip("()[],;:")
+        if not token or token.lower() in ("continued", "next", "page"):
+            continue
+        if (
+            _TRAILING_CODE.match(token)
+            and "-" in token
+            and any(ch.isdigit() for ch in token)
+            and not find_dates(token)
+            and not _NOT_A_CODE_AFTER.match(words[position - 1].strip("(,"))
+        ):
+            rest = " ".join(words[:position] + words[position + 1 :])
+            rest = re.sub(r"\(\s*\)", "", rest).strip(" -–:·,;")
+            return (token, rest) if rest else None
+        break
+    return None
