@@ -77,3 +77,13 @@ def test_rules_baseline_cannot_read_notes() -> None:
     assert set(out.probabilities) == set(EXCEPTION_LABELS)
     assert out.probabilities["none"] == 1.0  # the warranty case needs the notes
     assert out.billable_probability == 0.0  # full-service contract covers the repair
+
+
+def test_promotion_gate_names_every_worse_metric() -> None:
+    from triage.modeling.mlflow_model import gate
+
+    champion = {"test_macro_f1": 0.95, "test_top_label_ece": 0.02, "test_automation_rate": 0.8}
+    assert gate(dict(champion), champion) == []
+    worse = {"test_macro_f1": 0.90, "test_top_label_ece": 0.05, "test_automation_rate": 0.8}
+    problems = gate(worse, champion)
+    assert [p.split(":")[0] for p in problems] == ["test_macro_f1", "test_top_label_ece"]
