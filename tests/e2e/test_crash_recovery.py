@@ -283,18 +283,41 @@ def _restart_postgres_immediately() -> None:
         _pg_ctl("start")
 
 
+@contextlib.contextmanager
+def _scratch_schema() -> Iterator[str]:
+    """A fresh schema, dropped on a new connection (the old ones died with the server)."""
+    from sqlalchemy import create_engine, text
+
+    from tests.conftest import postgres_base_url
+
+    base, schema = postgres_base_url(), f"crash_{uuid.uuid4().hex[:12]}"
+
+    def execute(sql: str) -> None:
+        engine = create_engine(base, isolation_level="AUTOCOMMIT", pool_pre_ping=True)
+        try:
+            with engine.connect() as connection:
+                connection.execute(text(sql))
+        finally:
+            engine.dispose()
+
+    execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield f"{base}?options=-csearch_path%3D{schema}"
+    finally:
+        execute(f'DROP SCHEMA "{schema}" CASCADE')
+
+
 @pytest.mark.slow
 @pytest.mark.postgres
-def test_sigkill_and_database_crash_lose_nothing_on_postgres(
-    tmp_path: Path, postgres_schema_url: str
-) -> None:
+def test_sigkill_and_database_crash_lose_nothing_on_postgres(tmp_path: Path) -> None:
     if not Path("/etc/postgresql").is_dir() or os.geteuid() != 0:
         pytest.skip("needs a local PostgreSQL cluster it may stop and start")
-    try:
-        figures = run_crash_scenario(tmp_path, postgres_schema_url, _restart_postgres_immediately)
-    finally:
-        with contextlib.suppress(subprocess.CalledProcessError):
-            _pg_ctl("start")
+    with _scratch_schema() as url:
+        try:
+            figures = run_crash_scenario(tmp_path, url, _restart_postgres_immediately)
+        finally:
+            with contextlib.suppress(subprocess.CalledProcessError):
+                _pg_ctl("start")
     assert figures["kills"] >= KILLS
     assert figures["requests"] >= 1200
 
