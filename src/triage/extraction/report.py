@@ -15,7 +15,8 @@ from triage.extraction.fields import (
     spans_for_label,
 )
 from triage.extraction.invoice import field, label_weight
-from triage.extraction.labels import INVOICE, PARTY, REPORT, label_at_start
+from triage.extraction.items import code_in_text
+from triage.extraction.labels import INVOICE, PARTY, REPORT, LabelHit, label_at_start, labels_in
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables
@@ -146,7 +147,7 @@ def extract_report(
     out: dict[str, ExtractedField] = {}
     stamps: dict[str, tuple[datetime, bool, Box, float]] = {}
     for line, cell_index, hit in iter_labels(free, REPORT):
-        if hit.field == "_ignore" or hit.field in out or hit.field in stamps:
+        if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
         weight = label_weight(hit.label)
         if hit.field == "notes":
@@ -191,7 +192,145 @@ def extract_report(
             out[hit.field] = field(False, 0.5, line.cells[cell_index].box)
     _timestamps(ctx, stamps, out)
     parts = [p for t in tables for r in t.rows if (p := _part(ctx, r))]
+    if not parts:
+        parts = _section_parts(ctx, free)
     return out, parts
+
+
+_NO_PARTS = re.compile(
+    r"^\W*(none|no parts|n/a|keine|kein material|aucune?|neant|geen|-+|—)\W*$", re.IGNORECASE
+)
+_QTY = re.compile(
+    r"(?:^|\s)(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:x|×|pcs?\.?|stk\.?|st\.?|pc|ea|units?|stuks?|"
+    r"pieces?|pi[eè]ces?)(?=\s|$)|(?:^|\s)(?:x|×|qty:?|menge:?|anzahl:?|qt[eé]:?|aantal:?)"
+    r"\s*(\d{1,4}(?:[.,]\d{1,3})?)(?=\s|$|\))",
+    re.IGNORECASE,
+)
+
+
+def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedField]]:
+    """Parts listed under a `Parts used:` label without a table header.
+
+    Each entry (a line, or a `;`-separated piece of one) gives a quantity
+    (`2 x`, `x 2`, `2 pcs`, `Qty: 2`; 1 when none is printed), an article code
+    and the description that is left.
+    """
+    for position, line in enumerate(lines):
+        for cell_index, cell in enumerate(line.cells):
+            hit = _parts_label(cell.text)
+            if hit is None:
+                continue
+            chunks: list[tuple[str, Box]] = []
+            rest = cell.text[hit.end :].strip(" :.-")
+            if rest:
+                chunks.append((rest, cell.box))
+            if line.cells[cell_index + 1 :]:
+                right = line.cells[cell_index + 1 :]
+                chunks.append((" | ".join(c.text for c in right), right[0].box))
+            last = line
+            for nxt in lines[position + 1 : position + 12]:
+                if nxt.page != last.page or nxt.box.top - last.box.bottom > 1.8 * max(
+                    last.box.height, 6.0
+                ):
+                    break
+                first = nxt.cells[0].text
+                if any(label_at_start(first, t) for t in (REPORT, INVOICE, PARTY)) and (
+                    _looks_like_label(first)
+                ):
+                    break
+                chunks.append((" | ".join(c.text for c in nxt.cells), nxt.box))
+                last = nxt
+            parts = [
+                p
+                for text, box in chunks
+                for piece in re.split(r"\s*;\s*", text)
+                if (p := _part_from_text(piece, box, ctx))
+            ]
+            if parts or chunks:
+                return parts
+    return []
+
+
+_FIELD_SPLIT = re.compile(r"\s+[/|]\s+|\s*\|\s*")
+_CAPTION = re.compile(r"^\s*([^\W\d][\w .\-°#]{0,24}?)\s*[:#]\s*(.+)$")
+_SKU_CAPTIONS = re.compile(
+    r"^(ref|ref\.|reference|sku|item|item no|part|part no|part number|art|art\.-nr|"
+    r"art-nr|artikel|artikelnr|artikel-nr|artikelnummer|teilenummer|code|onderdeel|"
+    r"onderdeelnummer|artikelcode|p/n|pn|n° article|no article)\.?$",
+    re.IGNORECASE,
+)
+_QTY_CAPTIONS = re.compile(
+    r"^(qty|quantity|menge|anzahl|stk|quantite|qte|aantal|nombre|nb)\.?$", re.IGNORECASE
+)
+
+
+def _parts_label(text: str) -> LabelHit | None:
+    """A parts heading, also with words before it (`Verwendete Ersatzteile:`)."""
+    hit = label_at_start(text, REPORT)
+    if hit is not None:
+        return hit if hit.field == "_parts" else None
+    if len(text.split()) > 4:
+        return None
+    inner = [h for h in labels_in(text, REPORT) if h.field == "_parts"]
+    return inner[0] if inner else None
+
+
+def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedField]:
+    """One part from its printed fields (`Drain pump / Référence: WP-230 / 2 x`)."""
+    cleaned = text.strip(" -–•·*")
+    if not cleaned or _NO_PARTS.match(cleaned):
+        return {}
+    sku: str | None = None
+    qty: float | None = None
+    words: list[str] = []
+    for piece in _FIELD_SPLIT.split(cleaned):
+        piece = piece.strip(" -–•·*")
+        if not piece:
+            continue
+        caption = _CAPTION.match(piece)
+        if caption and _SKU_CAPTIONS.match(fold(caption.group(1)).strip()):
+            sku = sku or caption.group(2).strip(" ()")
+            continue
+        if caption and _QTY_CAPTIONS.match(fold(caption.group(1)).strip()):
+            qty = qty if qty is not None else parse_amount(caption.group(2).split()[0], ctx.style)
+            continue
+        if qty is None and re.fullmatch(r"\d{1,4}(?:[.,]\d{1,3})?", piece):
+            qty = parse_amount(piece, ctx.style)
+            continue
+        words.append(piece)
+    rest = " ".join(words)
+    if qty is None:
+        match = _QTY.search(rest)
+        if match:
+            qty = parse_amount(match.group(1) or match.group(2), ctx.style)
+            rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
+    if sku is None:
+        leading = _leading_code(rest)
+        code = leading if leading and leading[0][0].isalpha() else code_in_text(rest) or leading
+        if code is not None:
+            sku, rest = code
+    rest = re.sub(r"\(\s*\)|\s{2,}", " ", rest).strip(" -–:·,;()")
+    if sum(ch.isalpha() for ch in rest) < 3:
+        return {}
+    item: dict[str, ExtractedField] = {
+        "qty": field(qty if qty is not None else 1.0, 0.85 if qty is not None else 0.6, box),
+        "description": field(rest, 0.75, box),
+    }
+    if sku:
+        item["sku"] = field(sku, 0.8, box)
+    return item
+
+
+def _leading_code(text: str) -> tuple[str, str] | None:
+    """`WP-230 Drain pump` or `Drain pump (WP-230)`: a code first or in brackets."""
+    for token in re.findall(r"\(([^()]+)\)|^(\S+)", text):
+        candidate = (token[0] or token[1]).strip()
+        if re.fullmatch(r"[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+", candidate) and any(
+            ch.isdigit() for ch in candidate
+        ):
+            rest = text.replace(f"({candidate})", " ").replace(candidate, " ", 1)
+            return candidate, " ".join(rest.split())
+    return None
 
 
 def _signature(text: str) -> tuple[bool, float] | None:
