@@ -10,7 +10,10 @@ state, with exactly one decision per case.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
+import signal
 import subprocess
 import sys
 import threading
@@ -93,8 +96,10 @@ def test_workflows_end_in_the_right_state_without_duplicate_decisions(tmp_path: 
         assert resolved["status"] == "resolved"
         runner.wait(timeout=RUN_TIMEOUT)
     finally:
-        if runner.poll() is None:
-            runner.kill()
+        # The whole session: the runner and the Temporal dev server it started.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(runner.pid, signal.SIGKILL)
+        runner.wait(timeout=30)
         runner_log.close()
         proxy.close()
         restarted.wait(timeout=60)
