@@ -70,16 +70,29 @@ _REPORT_WORDS = (
 )
 
 
+def _kind_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![a-z])(?:"
+        + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        + r")(?![a-z])"
+    )
+
+
+_KINDS = (
+    ("invoice", _kind_pattern(_INVOICE_WORDS)),
+    ("service_report", _kind_pattern(_REPORT_WORDS)),
+)
+
+
 def detect_doc_type(lines: list[Line]) -> tuple[DocType, float]:
     """Invoice or service report, by the words on the page (the title counts more)."""
     scores = {"invoice": 0.0, "service_report": 0.0}
     for line in lines:
         folded = fold(line.text)
         weight = 3.0 if line.index < 8 and line.page == 1 else 1.0
-        for kind, words in (("invoice", _INVOICE_WORDS), ("service_report", _REPORT_WORDS)):
-            for word in words:
-                if re.search(rf"(?<![a-z]){re.escape(word)}(?![a-z])", folded):
-                    scores[kind] += weight
+        for kind, pattern in _KINDS:
+            found = {m.group(0) for m in pattern.finditer(folded)}
+            scores[kind] += weight * len(found)
     total = scores["invoice"] + scores["service_report"]
     if scores["service_report"] > scores["invoice"]:
         return "service_report", scores["service_report"] / total

@@ -916,17 +916,24 @@ class LabelHit:
 
 
 @lru_cache(maxsize=8)
-def _compiled(table_id: int) -> list[tuple[str, str, re.Pattern[str]]]:
+def _compiled(table_id: int) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """One pattern for a whole table: a lookahead alternation, longest label first.
+
+    At each position the first alternative that matches is the longest label
+    there; `lookup` maps the matched text (spaces removed) back to its field.
+    """
     table = _TABLES[table_id]
     entries = [(field, fold(label)) for field, labels in table.items() for label in labels]
     entries.sort(key=lambda e: len(e[1]), reverse=True)
-    out: list[tuple[str, str, re.Pattern[str]]] = []
+    parts: list[str] = []
+    lookup: dict[str, tuple[str, str]] = {}
     for field, label in entries:
         head = r"(?<![\w])" if label[0].isalnum() else ""
         tail = r"(?![\w])" if label[-1].isalnum() else ""
         body = r"\s*".join(re.escape(part) for part in label.split(" "))
-        out.append((field, label, re.compile(head + body + tail)))
-    return out
+        parts.append(head + body + tail)
+        lookup.setdefault(label.replace(" ", ""), (field, label))
+    return re.compile(r"(?:(?<!\w)|(?=\W))(?=(" + "|".join(parts) + "))"), lookup
 
 
 _TABLES: list[dict[str, tuple[str, ...]]] = [
@@ -941,24 +948,42 @@ INVOICE, REPORT, PARTY, COLUMN, STOP = range(5)
 
 def label_at_start(text: str, table: int) -> LabelHit | None:
     """The longest label that starts `text` (after folding); offsets refer to the folded text."""
+    return _label_at_start(text, table)
+
+
+@lru_cache(maxsize=65536)
+def _label_at_start(text: str, table: int) -> LabelHit | None:
     folded = fold(text)
-    for field, label, pattern in _compiled(table):
-        match = pattern.match(folded, len(folded) - len(folded.lstrip()))
-        if match:
-            return LabelHit(field, label, match.start(), match.end())
-    return None
+    pattern, lookup = _compiled(table)
+    match = pattern.match(folded, len(folded) - len(folded.lstrip()))
+    if match is None:
+        return None
+    field, label = _entry(lookup, match.group(1))
+    return LabelHit(field, label, match.start(1), match.end(1))
 
 
 def labels_in(text: str, table: int) -> list[LabelHit]:
     """Every non-overlapping label in `text`, longest first, in reading order."""
+    return list(_labels_in(text, table))
+
+
+@lru_cache(maxsize=65536)
+def _labels_in(text: str, table: int) -> tuple[LabelHit, ...]:
     folded = fold(text)
+    pattern, lookup = _compiled(table)
+    found = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(folded)]
+    found.sort(key=lambda f: (f[0] - f[1], f[0]))
     taken: list[tuple[int, int]] = []
     hits: list[LabelHit] = []
-    for field, label, pattern in _compiled(table):
-        for match in pattern.finditer(folded):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            hits.append(LabelHit(field, label, match.start(), match.end()))
+    for start, end, matched in found:
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        field, label = _entry(lookup, matched)
+        hits.append(LabelHit(field, label, start, end))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
+
+
+def _entry(lookup: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
+    return lookup[re.sub(r"\s+", "", matched)]

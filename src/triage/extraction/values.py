@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import UTC, date, datetime, timedelta, timezone
 
 CURRENCY_SYMBOLS: dict[str, str] = {
@@ -144,9 +145,12 @@ def decimal_evidence(text: str) -> bool | None:
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one: offsets stay valid for `text`."""
+    if text.isascii():
+        return text.lower()
     return "".join(_fold_char(ch) for ch in text)
 
 
+@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     low = ch.lower()
     if len(low) != 1:

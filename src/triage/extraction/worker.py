@@ -78,7 +78,6 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
             reply = handle(data, int(job["max_pages"]))
         finally:
             del data
-            gc.collect()
             resource.setrlimit(resource.RLIMIT_AS, (hard, hard))
         status, payload = reply
         body = (
@@ -91,8 +90,9 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
                 "status_code": payload[2],
             }
         )
-        out.write(json.dumps(body).encode() + b"\n")
+        out.write(json.dumps(body, separators=(",", ":")).encode() + b"\n")
         out.flush()
+        gc.collect(0)
         if status == "error" and payload[0] == "too_large_in_memory":
             return
 
