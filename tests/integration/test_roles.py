@@ -18,6 +18,8 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/v1/cases/{case_id}"): frozenset({"orchestrator", "reviewer", "admin"}),
     ("GET", "/v1/decisions/{decision_id}"): frozenset({"orchestrator", "reviewer", "admin"}),
     ("POST", "/v1/documents/extract"): frozenset({"orchestrator", "reviewer", "admin"}),
+    ("GET", "/v1/documents/{document_id}"): ALL,
+    ("GET", "/v1/documents/{document_id}/pages/{page}.png"): ALL,
     ("GET", "/v1/policy"): ALL,
     ("GET", "/v1/policy/versions"): ALL,
     ("PUT", "/v1/policy"): frozenset({"admin"}),

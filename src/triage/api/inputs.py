@@ -16,6 +16,7 @@ from triage.domain.parse import parse_case
 from triage.errors import FieldError, TriageError, ValidationError
 from triage.services.documents import DOCUMENT_KINDS, extract_into_case
 from triage.services.runtime import Runtime
+from triage.storage.documents import DocumentUpload
 
 
 class UnsupportedMediaTypeError(TriageError):
@@ -30,6 +31,7 @@ class ScoreInput:
     raw_json: Any  # the JSON exactly as submitted (hashed for idempotency)
     document_digests: dict[str, str] = field(default_factory=dict)
     low_confidence_fields: dict[str, float] = field(default_factory=dict)
+    uploads: tuple[DocumentUpload, ...] = ()  # the PDFs with their extraction, to keep
 
     @property
     def documents(self) -> bool:
@@ -69,6 +71,7 @@ async def _read_multipart(request: Request, runtime: Runtime) -> ScoreInput:
         raise ValidationError([FieldError("case", "required form part is missing")])
     raw = _json(await part.read() if isinstance(part, UploadFile) else part, "case")
     uploads: dict[str, bytes] = {}
+    filenames: dict[str, str] = {}
     for kind in DOCUMENT_KINDS:
         upload = form.get(kind)
         if upload is None:
@@ -76,6 +79,7 @@ async def _read_multipart(request: Request, runtime: Runtime) -> ScoreInput:
         if not isinstance(upload, UploadFile):
             raise ValidationError([FieldError(kind, "must be a file upload (a PDF)")])
         uploads[kind] = await upload.read()
+        filenames[kind] = upload.filename or f"{kind}.pdf"
     await form.close()
     if not isinstance(raw, dict):
         raise ValidationError([FieldError("case", "expected a JSON object")])
@@ -91,4 +95,13 @@ async def _read_multipart(request: Request, runtime: Runtime) -> ScoreInput:
         raw_json=raw,
         document_digests={k: hashlib.sha256(v).hexdigest() for k, v in uploads.items()},
         low_confidence_fields=resolved.low_confidence_fields,
+        uploads=tuple(
+            DocumentUpload(
+                role=kind,
+                filename=filenames[kind],
+                pdf=data,
+                extraction=resolved.documents[kind].model_dump(mode="json"),
+            )
+            for kind, data in uploads.items()
+        ),
     )

@@ -14,7 +14,7 @@ and a person who submitted a case under the same name cannot review it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -33,6 +33,8 @@ from triage.reconcile import Evidence, reconcile
 from triage.review import queue
 from triage.review.queue import QueueFilter, Sort
 from triage.review.workflow import TaskState
+from triage.storage import documents as document_store
+from triage.storage.documents import DocumentInfo
 from triage.storage.engine import SessionFactory
 from triage.storage.tables import DecisionRow, ReviewActionRow, ReviewRow
 
@@ -140,6 +142,7 @@ class ReviewDetail:
     evidence: Evidence
     customer_history: list[HistoryItem]
     actions: list[ActionItem]
+    documents: list[DocumentInfo] = field(default_factory=list)
 
 
 def _status(row: ReviewRow, now: datetime) -> str:
@@ -540,6 +543,12 @@ class ReviewService:
                         at=a.at,
                     )
                     for a in actions
+                ],
+                documents=[
+                    document_store.describe(doc)
+                    for doc in document_store.list_for_decision(
+                        session, decision_id=decision_row.decision_id
+                    )
                 ],
             )
 

@@ -37,7 +37,8 @@ from triage.review.priority import PriorityInputs, risk
 from triage.services.batching import MicroBatcher
 from triage.services.decide import decide
 from triage.services.writer import GroupWriter
-from triage.storage import decisions, idempotency
+from triage.storage import decisions, documents, idempotency
+from triage.storage.documents import DocumentUpload
 from triage.storage.engine import SessionFactory
 from triage.storage.tables import DecisionRow, IdempotencyKeyRow, ReviewRow
 
@@ -82,6 +83,7 @@ class ScoreRequest:
     callback_url: str | None = None
     low_confidence_fields: Mapping[str, float] = field(default_factory=dict)
     lease_seconds: float = 15.0
+    documents: tuple[DocumentUpload, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,7 +169,7 @@ def persist(
     routing: RoutingResult,
     policy: Policy,
 ) -> None:
-    """Decision + review task + audit record + outbox row + key state: one transaction."""
+    """Decision + PDFs + review task + audit record + outbox row + key state: one transaction."""
     case = request.case
     session.add(
         DecisionRow(
@@ -193,6 +195,15 @@ def persist(
         )
     )
     session.flush()
+    for upload in request.documents:
+        documents.create(
+            session,
+            upload=upload,
+            decision_id=decision.decision_id,
+            case_id=decision.case_id,
+            client_id=request.client_id,
+            created_at=decision.created_at,
+        )
     if decision.review_id is not None:
         session.add(
             ReviewRow(

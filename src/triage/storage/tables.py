@@ -274,6 +274,30 @@ class AuditCheckpointRow(Base):
     signature: Mapped[str] = mapped_column(String(128), doc="base64 Ed25519 signature of body")
 
 
+class DocumentRow(Base):
+    """A PDF sent with a score request, kept with what extraction read from it.
+
+    Written in the decision's transaction so the case page can show the page a
+    value was read from; ``pdf`` is deferred so listing documents never loads it.
+    """
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("decision_id", "role"),)
+
+    document_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    decision_id: Mapped[str] = mapped_column(ForeignKey("decisions.decision_id"), index=True)
+    case_id: Mapped[str] = mapped_column(String(128), index=True)
+    client_id: Mapped[str] = mapped_column(String(128))
+    role: Mapped[str] = mapped_column(String(20), doc="service_report or invoice")
+    filename: Mapped[str] = mapped_column(String(255))
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    page_count: Mapped[int] = mapped_column(Integer)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    extraction: Mapped[dict[str, Any]]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 __all__ = [
     "DECISION_STATUSES",
     "IDEMPOTENCY_STATES",
@@ -288,6 +312,7 @@ __all__ = [
     "Base",
     "DecisionRow",
     "DisabledEndpointRow",
+    "DocumentRow",
     "IdempotencyKeyRow",
     "OutboxRow",
     "PolicyVersionRow",

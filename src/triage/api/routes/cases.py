@@ -121,6 +121,7 @@ async def score_case(
         callback_url=callback_url,
         low_confidence_fields=score_input.low_confidence_fields,
         lease_seconds=lease,
+        documents=score_input.uploads,
     )
     result = await scoring.score_case(
         writer=runtime.writer,

@@ -32,7 +32,7 @@ from triage.services.runtime import Principal, Role, Runtime
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "triage_ui"
-STATIC = {"ui.css": "text/css", "ui.js": "text/javascript"}
+STATIC = {"ui.css": "text/css", "ui.js": "text/javascript", "documents.js": "text/javascript"}
 QUEUE_ROLES: frozenset[Role] = frozenset({"reviewer", "admin"})
 DASHBOARD_ROLES: frozenset[Role] = frozenset({"reviewer", "admin", "auditor"})
 FILTER_KEYS = ("status", "label", "workflow", "customer", "min_confidence", "max_confidence")
