@@ -308,6 +308,7 @@ def test_extract_memory_bomb_stays_under_small_limit() -> None:
     with pytest.raises(ExtractionError) as info:
         extract_pdf(CASES["inflation_bomb_1gb"](), limits=small)
     assert info.value.status_code == 422
+    assert info.value.code == "too_large_in_memory"
     assert extract_pdf(good_invoice(), limits=LIMITS).fields["total"].value == 818.13
 
 

@@ -14,6 +14,7 @@ import contextlib
 import json
 import os
 import selectors
+import signal
 import subprocess
 import sys
 import threading
@@ -62,7 +63,7 @@ class _Worker:
             self.process.stdin.write(json.dumps(header).encode() + b"\n" + data)
             self.process.stdin.flush()
         except (BrokenPipeError, OSError) as exc:
-            raise _died(self) from exc
+            raise _died(self, limits) from exc
         fd = self.process.stdout.fileno()
         buffer = bytearray()
         with selectors.DefaultSelector() as selector:
@@ -75,21 +76,31 @@ class _Worker:
                     )
                 chunk = os.read(fd, 1 << 20)
                 if not chunk:
-                    raise _died(self)
+                    raise _died(self, limits)
                 buffer.extend(chunk)
         reply: dict[str, Any] = json.loads(bytes(buffer).split(b"\n", 1)[0])
         return reply
 
 
-def _died(worker: _Worker) -> ExtractionError:
+# How a native parser dies when an allocation fails under the address-space limit:
+# std::bad_alloc ends in abort(), allocator out-of-memory checks trap.
+_OUT_OF_MEMORY_SIGNALS = frozenset({signal.SIGABRT, signal.SIGTRAP, signal.SIGILL})
+
+
+def _died(worker: _Worker, limits: Limits) -> ExtractionError:
     try:
         code = worker.process.wait(timeout=2)
     except subprocess.TimeoutExpired:
         code = None
+    if code is not None and code < 0 and -code in _OUT_OF_MEMORY_SIGNALS:
+        return ExtractionError(
+            "too_large_in_memory",
+            f"the PDF needs more than the {limits.memory_bytes // (1024 * 1024)} MiB of memory "
+            "allowed to read it",
+        )
     return ExtractionError(
         "corrupt",
-        f"the PDF parser stopped on this file (exit {code}): it is malformed or needs more "
-        "memory than allowed",
+        f"the PDF parser stopped on this file (exit {code}): it is malformed",
     )
 
 
