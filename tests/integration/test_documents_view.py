@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
+from sqlalchemy import Engine
 
 from tests.e2e.review_stack import unsure_case
 from tests.integration.api_support import auth, running_app, settings_for
@@ -26,8 +27,8 @@ from triage.api.routes.documents_view import (
 )
 from triage.extraction import Limits
 from triage.simulate.pdf import INVOICE_LAYOUTS, render_invoice
-from triage.storage import SessionFactory
-from triage.storage.tables import DocumentRow
+from triage.storage import SessionFactory, documents, session_scope
+from triage.storage.tables import DecisionRow, DocumentRow
 
 Env = tuple[TestClient, dict[str, str], SessionFactory]
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -171,6 +172,18 @@ def test_another_clients_document_is_404_and_the_owner_reads_it(
     assert client.get(f"/v1/documents/{document_id}").status_code == 401
 
 
+def test_list_for_a_decision_shows_only_the_callers_documents(
+    env: Env, scored: tuple[dict[str, Any], bytes, str]
+) -> None:
+    client, tokens, _ = env
+    decision, _, document_id = scored
+    params = {"decision_id": decision["decision_id"]}
+    mine = client.get("/v1/documents", params=params, headers=auth(tokens["orchestrator"]))
+    assert [d["document_id"] for d in mine.json()["items"]] == [document_id]
+    other = client.get("/v1/documents", params=params, headers=auth(tokens["orchestrator2"]))
+    assert other.json()["items"] == []
+
+
 def test_bad_page_or_scale_is_refused(env: Env, scored: tuple[dict[str, Any], bytes, str]) -> None:
     client, tokens, _ = env
     _, _, document_id = scored
@@ -244,3 +257,41 @@ def test_render_child_is_killed_at_the_time_limit(
     with pytest.raises(RenderError, match="could not be rendered"):
         render_in_child(b"%PDF-1.7 garbage", page_index=0, scale=1.0, limits=Limits())
     assert render_in_child(pdf, page_index=0, scale=0.5, limits=Limits()).startswith(PNG)
+
+
+def test_repository_keeps_pdf_bytes_and_lists_service_report_first(
+    engine: Engine, scored: tuple[dict[str, Any], bytes, str]
+) -> None:
+    _, pdf, _ = scored
+    extraction = {"doc_type": "invoice", "page_count": 1, "pages": [[595.0, 842.0]]}
+    with session_scope(engine) as session:
+        session.add(
+            DecisionRow(
+                decision_id="D-DOC",
+                case_id="WO-DOC",
+                client_id="acme",
+                status="pending_review",
+                route="human_review",
+                exception_label="none",
+                billable=True,
+                decision_json={},
+                case_json={},
+                case_sha256="0" * 64,
+            )
+        )
+        session.flush()
+        for role in ("invoice", "service_report"):
+            documents.create(
+                session,
+                upload=documents.DocumentUpload(role, f"{role}.pdf", pdf, extraction),
+                decision_id="D-DOC",
+                case_id="WO-DOC",
+                client_id="acme",
+            )
+    with session_scope(engine, readonly=True) as session:
+        rows = documents.list_for_decision(session, decision_id="D-DOC")
+        assert [r.role for r in rows] == ["service_report", "invoice"]
+        assert documents.list_for_decision(session, decision_id="D-DOC", client_id="other") == []
+        assert documents.pdf_bytes(session, document_id=rows[1].document_id) == pdf
+        assert documents.describe(rows[1]).pages == [(595.0, 842.0)]
+        assert documents.get(session, document_id=rows[1].document_id, client_id="other") is None

@@ -18,6 +18,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
     ("GET", "/v1/cases/{case_id}"): frozenset({"orchestrator", "reviewer", "admin"}),
     ("GET", "/v1/decisions/{decision_id}"): frozenset({"orchestrator", "reviewer", "admin"}),
     ("POST", "/v1/documents/extract"): frozenset({"orchestrator", "reviewer", "admin"}),
+    ("GET", "/v1/documents"): ALL,
     ("GET", "/v1/documents/{document_id}"): ALL,
     ("GET", "/v1/documents/{document_id}/pages/{page}.png"): ALL,
     ("GET", "/v1/policy"): ALL,
@@ -32,6 +33,7 @@ MATRIX: dict[tuple[str, str], frozenset[str]] = {
 }
 PUBLIC = {"/healthz", "/readyz", "/metrics", "/openapi.json", "/docs", "/docs/oauth2-redirect"}
 QUERY = {
+    "/v1/documents": {"decision_id": "x-unknown"},
     "/v1/audit/proof/inclusion": {"seq": "0"},
     "/v1/audit/proof/consistency": {"old_size": "0"},
 }

@@ -291,6 +291,34 @@ async def page_png(
     )
 
 
+class DocumentList(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[DocumentRead]
+
+
+@router.get(
+    "",
+    operation_id="list_documents",
+    summary="The documents scored with a decision (service report first)",
+    response_model=DocumentList,
+    responses=error_responses(401, 403, 422),
+)
+async def list_documents(
+    runtime: RuntimeDep,
+    principal: Viewer,
+    decision_id: Annotated[str, Query(min_length=1, max_length=64)],
+) -> DocumentList:
+    client = _owner(principal)
+
+    def read() -> list[DocumentInfo]:
+        with runtime.db.scope(readonly=True) as session:
+            rows = documents.list_for_decision(session, decision_id=decision_id, client_id=client)
+            return [documents.describe(row) for row in rows]
+
+    return DocumentList(items=[DocumentRead.of(info) for info in await to_thread.run_sync(read)])
+
+
 @router.get(
     "/{document_id}",
     operation_id="get_document",
