@@ -1,0 +1,150 @@
+"""Generic reading rules: titles, date order, label grids, header-less items and parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from triage.extraction.fields import Candidate, Context, day_first_hint
+from triage.extraction.invoice import (
+    Money,
+    _amount_header,
+    _follows_number,
+    _title_candidates,
+    _untaxed,
+)
+from triage.extraction.items import arithmetic_items, code_in_text
+from triage.extraction.labels import COLUMN, INVOICE, label_at_start, labels_in
+from triage.extraction.layout import Box, Line, PageText, Word, build_lines
+from triage.extraction.report import _part_from_text
+from triage.extraction.values import NumberStyle, find_dates
+
+BOX = Box(1, 0, 0, 10, 10)
+
+
+def _lines(*rows: str | tuple[str, ...]) -> list[Line]:
+    """Lines 14 pt apart; a tuple is several cells 150 pt apart."""
+    words: list[Word] = []
+    for row_index, row in enumerate(rows):
+        cells = (row,) if isinstance(row, str) else row
+        top = 40.0 + 14 * row_index
+        for cell_index, cell in enumerate(cells):
+            x = 40.0 + 150 * cell_index
+            for text in cell.split():
+                width = 5.0 * len(text)
+                words.append(Word(text, Box(1, x, top, x + width, top + 9)))
+                x += width + 3
+    return build_lines([PageText(595, 842, words)])
+
+
+def _context(lines: list[Line]) -> Context:
+    return Context(lines=lines, style=NumberStyle(False), day_first=True, currency="EUR")
+
+
+def test_find_dates_reads_spaced_comma_and_abbreviated_french_months() -> None:
+    assert find_dates("DUE ON August 3 , 2014")[0].value.isoformat() == "2014-08-03"
+    assert find_dates("le 8 déc. 2025")[0].value.isoformat() == "2025-12-08"
+
+
+def test_day_first_hint_prefers_the_reading_that_keeps_dates_together() -> None:
+    lines = _lines("Invoice date 03/04/2026", "Due date 03/10/2026")
+    assert day_first_hint(lines, "EUR") is False
+    lines = _lines("Invoice date 04/03/2026", "Due date 10/03/2026")
+    assert day_first_hint(lines, "USD") is True
+
+
+def test_day_first_hint_uses_twelve_hour_clock_and_vat_words() -> None:
+    assert day_first_hint(_lines("Arrived 03/04/2026 7:40 PM"), None) is False
+    assert day_first_hint(_lines("Date 03/04/2026", "VAT 20%"), "USD") is True
+
+
+def test_labels_in_takes_longest_label_at_each_place() -> None:
+    hits = labels_in("Rechnungssumme ohne USt.", INVOICE)
+    assert (hits[0].field, hits[0].label) == ("subtotal", "rechnungssumme ohne ust.")
+    hit = label_at_start("Due date: 01.02.2026", INVOICE)
+    assert hit is not None
+    assert hit.field == "_ignore"
+    assert label_at_start("Artikelbeschreibung", COLUMN) is not None
+
+
+def test_vom_dates_the_invoice_only_after_its_number() -> None:
+    assert _follows_number("Rechnung Nr. 471102 vom 05.03.2018", 20)
+    assert not _follows_number("ZUGFeRD-Version 2.1 vom 24.03.2020", 20)
+    assert not _follows_number("Rechnung gemäß Bestellung vom 01.03.2018", 25)
+
+
+def test_title_gives_number_and_wrapped_date() -> None:
+    lines = _lines("Gutschrift (Selbst ausgestellte Rechnung) Nr. 471102 vom", "05.03.2018")
+    found: dict[str, list[Candidate]] = {}
+    _title_candidates(_context(lines), lines, found)
+    assert found["number"][0].value == "471102"
+    assert found["date"][0].value == "2018-03-05"
+
+
+def test_title_of_an_order_is_not_the_invoice_number() -> None:
+    lines = _lines("Rechnung zur Bestellung Nr. 4711 vom 01.03.2018")
+    found: dict[str, list[Candidate]] = {}
+    _title_candidates(_context(lines), lines, found)
+    assert "number" not in found
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Montant EUR HT", "subtotal"),
+        ("Montant TVA", "tax"),
+        ("Montant EUR TTC", "total"),
+        ("Grondslag", "subtotal"),
+        ("Omschrijving", None),
+    ],
+)
+def test_amount_header_names_the_column(header: str, field: str | None) -> None:
+    assert _amount_header(header) == field
+
+
+def test_untaxed_total_is_also_the_net_amount() -> None:
+    total = Money(34.73, 0.9, BOX, 3)
+    assert _untaxed(None, total, 34.73)
+    assert _untaxed(Money(0.0, 0.9, BOX, 2), total, None)
+    assert not _untaxed(Money(5.5, 0.9, BOX, 2), total, None)
+    assert not _untaxed(None, total, 30.0)
+
+
+def test_arithmetic_items_read_stacked_items_without_header() -> None:
+    lines = _lines(
+        "1. Drain pump (Ref. WP-230)",
+        "Qty 2 x EUR 44.50 = EUR 89.00",
+        "2. Labour",
+        "Qty 1.5 x EUR 80.00 = EUR 120.00",
+        ("Subtotal", "209.00"),
+    )
+    items = arithmetic_items(lines, NumberStyle(False))
+    assert [(i.qty.value, i.unit_price.value, i.amount.value) for i in items] == [
+        (2.0, 44.5, 89.0),
+        (1.5, 80.0, 120.0),
+    ]
+    assert items[0].description is not None
+    assert items[0].description[0] == "Drain pump"
+    assert items[0].sku is not None
+    assert items[0].sku[0] == "WP-230"
+    assert items[1].description is not None
+    assert items[1].description[0] == "Labour"
+
+
+def test_arithmetic_items_join_space_grouped_thousands() -> None:
+    lines = _lines("Inverter module 1 x 2 302,44 2 302,44")
+    items = arithmetic_items(lines, NumberStyle(True))
+    assert items[0].amount.value == pytest.approx(2302.44)
+
+
+def test_code_in_text_takes_a_trailing_code_but_not_a_reference() -> None:
+    assert code_in_text("Door seal DS-431") == ("DS-431", "Door seal")
+    assert code_in_text("Labour incl. additional work per CO-81846") is None
+    assert code_in_text("Battery 12V 9Ah") is None
+
+
+def test_part_from_text_reads_captioned_fields() -> None:
+    part = _part_from_text("Drain pump / Référence: WP-230 / 2 x", BOX, _context([]))
+    assert part["description"].value == "Drain pump"
+    assert part["sku"].value == "WP-230"
+    assert part["qty"].value == 2.0
+    assert _part_from_text("keine", BOX, _context([])) == {}
