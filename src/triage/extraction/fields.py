@@ -266,7 +266,9 @@ def parse_percent(text: str, style: NumberStyle) -> float | None:
 LEGAL_FORM = re.compile(
     r"\b(GmbH(?:\s*&\s*Co\.?\s*KG)?|AG|KG|OHG|e\.\s?K\.|UG|SARL|S\.A\.R\.L\.|SAS|SA|S\.A\.|EURL|"
     r"B\.V\.|BV|N\.V\.|NV|Ltd\.?|Limited|LLC|L\.L\.C\.|Inc\.?|Corp\.?|Corporation|PLC|plc|GbR|"
-    r"Co\.|& Co|Services|Solutions|Technik|Service)(?![\w])",
+    r"Co\.|& Co|Services|Solutions|Technik|Service|LP|L\.P\.|LLP|OG|KGaA|SE|GesmbH|Ges\.m\.b\.H\.|"
+    r"e\.U\.|S\.p\.A\.|SpA|S\.r\.l\.|Srl|SRL|S\.L\.|SL|Oy|AB|ApS|A/S|AS|ASA|Pty\.? Ltd\.?|"
+    r"Sàrl|SNC|VOF|V\.O\.F\.|CV|C\.V\.|BVBA|SPRL|sp\. z o\.o\.|s\.r\.o\.|Kft\.?)(?![\w])",
 )
 LEGAL_FORM_CI = re.compile(r"\b(gmbh|sarl|b\.v\.|ltd|llc|inc)\b", re.IGNORECASE)
 _KEY_VALUE = re.compile(r"^\s*([^:]{1,30}?)\s*:\s*(.*)$")

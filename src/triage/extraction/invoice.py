@@ -140,8 +140,18 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
         for relation, span in spans_for_label(ctx.lines, line, cell_index, hit):
             value: str | float | None
             prior = RELATION_PRIOR[relation] * weight
+            if relation == "below" and hit.field == "number" and _label_row(line):
+                prior *= 1.15
             if hit.field in ("number", "po_number"):
-                if relation == "below" and len(hit.label) < 8 and not _label_row(line):
+                if (
+                    relation == "below"
+                    and len(hit.label) < 8
+                    and not _label_row(line)
+                    and not (
+                        _lone_identifier(span.text)
+                        and span.box.top - line.box.bottom < 1.5 * line.box.height
+                    )
+                ):
                     continue
                 value = parse_identifier(span.text)
                 if hit.field == "number" and hit.label in (
@@ -195,7 +205,8 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
 
 _TITLE = re.compile(
     r"(?<![a-z])(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
-    r"(?![a-z])(?P<between>[^:]{0,60}?)(?<![a-z])(?:nr|no|n°|nummer|number|num)\.?\s*[:#]?\s*"
+    r"(?![a-z0-9_])(?P<between>[^:]{0,60}?)(?<![a-z0-9_])(?:nr|no|n°|nummer|number|num)"
+    r"(?![a-z_])\.?\s*[:#]?\s*"
     r"(?P<id>[^\s]*\d[^\s]*)(?:\s+(?:vom|dated|du|van|of)(?:\s+(?P<rest>.*))?)?$"
 )
 _NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
@@ -346,6 +357,12 @@ def _work_order(ctx: Context, lines: list[Line]) -> Candidate | None:
                 found.append(Candidate(hit.field, ident, span.box, score, line.index, hit.label))
                 break
     return _best(found)
+
+
+def _lone_identifier(text: str) -> bool:
+    """A cell that is just one code with a digit (`# INV-0815` under an `Invoice` title)."""
+    tokens = text.split()
+    return len(tokens) == 1 and len(tokens[0]) >= 4 and any(ch.isdigit() for ch in tokens[0])
 
 
 def _label_row(line: Line) -> bool:
@@ -506,7 +523,9 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
             out[hit.field] = field(span.text, 0.85, span.box)
             blocked.update(range(line.index, line.index + 6))
     if "issuer" not in out:
-        guess = _guess_issuer(lines, blocked)
+        bill_to = out.get("bill_to")
+        buyer = str(bill_to.value) if bill_to is not None else None
+        guess = _guess_issuer(lines, blocked, skip, buyer)
         if guess is not None:
             out["issuer"] = guess
 
@@ -520,29 +539,98 @@ def _party_name(text: str, *, labelled: bool) -> bool:
     return labelled or text[:1].isupper() or text[:1].isdigit()
 
 
-def _guess_issuer(lines: list[Line], blocked: set[int]) -> ExtractedField | None:
-    """A company name near the top of page 1 (or in its footer) when no label names the seller."""
-    first_page = [line for line in lines if line.page == 1]
+def _guess_issuer(
+    lines: list[Line], blocked: set[int], skip: set[int], bill_to: str | None
+) -> ExtractedField | None:
+    """The seller when no label names it: a company name near the top of page 1 (or in its
+    footer), else the letterhead line at the top left.
+
+    `Sarl au capital de …` names the legal form of the line above it. The buyer's name
+    and item-table lines are never the seller.
+    """
+    first_page = [line for line in lines if line.page == 1 and line.index not in skip]
     if not first_page:
         return None
     sizes = sorted(line.box.height for line in first_page)
     median = sizes[len(sizes) // 2]
     bottom = max(line.box.bottom for line in first_page)
+    buyer = fold(bill_to or "").strip()
     best: tuple[float, str, Box] | None = None
     for rank, line in enumerate(first_page):
         if line.index in blocked:
             continue
         for cell in line.cells:
             name = company_in(cell.text)
-            if not name or len(name) > 80:
+            box = cell.box
+            if name and _LEGAL_FORM_FIRST.match(name) and rank > 0:
+                above = _line_above(first_page, rank, cell.box)
+                name, box = (above.text, above.box) if above is not None else (None, box)
+            if not name or len(name) > 80 or (buyer and fold(name).strip() == buyer):
                 continue
             score = 1.0 - min(rank, 40) / 60
-            score += 0.3 if cell.box.height > 1.15 * median else 0.0
-            score -= 0.4 if cell.box.top > 0.85 * bottom else 0.0
+            score += 0.3 if box.height > 1.15 * median else 0.0
+            score -= 0.4 if box.top > 0.85 * bottom else 0.0
             if best is None or score > best[0]:
-                best = (score, name, cell.box)
+                best = (score, name, box)
     if best is not None:
         return field(best[1], 0.6, best[2])
+    letterhead = _letterhead(first_page, blocked, buyer)
+    return field(letterhead.text, 0.5, letterhead.box) if letterhead is not None else None
+
+
+_LEGAL_FORM_FIRST = re.compile(
+    r"^(sarl|sas|sa|gmbh|ag|ltd|llc|bv|nv|eurl)\b\s+(au|mit|with|met|a|de)\b", re.IGNORECASE
+)
+_TITLE_WORDS = re.compile(
+    r"(?<![a-z])(invoice|rechnung|facture|factuur|receipt|quittung|bill|credit note|gutschrift|"
+    r"avoir|creditnota|service report|servicebericht|statement|devis|quote|angebot|page|seite)"
+    r"(?![a-z])"
+)
+
+
+def _line_above(lines: list[Line], rank: int, box: Box) -> Line | None:
+    """The name line of the block a `Sarl au capital …` line closes (up to three lines up)."""
+    below = lines[rank]
+    for line in reversed(lines[max(0, rank - 3) : rank]):
+        if line.page != below.page or below.box.top - line.box.bottom > 2 * max(
+            line.box.height, 6.0
+        ):
+            return None
+        if _name_like(line.text):
+            return line
+        below = line
+    return None
+
+
+def _name_like(text: str) -> bool:
+    """A short line of words: no label, address, contact detail or document title."""
+    folded = fold(text)
+    return not (
+        ":" in text
+        or "@" in text
+        or "www" in folded
+        or len(text.split()) > 6
+        or sum(ch.isdigit() for ch in text) > 2
+        or sum(ch.isalpha() for ch in text) < 3
+        or _TITLE_WORDS.search(folded)
+        or any(label_at_start(text, t) for t in (INVOICE, PARTY, REPORT))
+    )
+
+
+def _letterhead(lines: list[Line], blocked: set[int], buyer: str) -> Cell | None:
+    """The first name-like cell in the top left quarter of page 1."""
+    width = max(line.box.x1 for line in lines)
+    height = max(line.box.bottom for line in lines)
+    for line in sorted(lines, key=lambda ln: ln.box.top):
+        if line.box.top > 0.25 * height:
+            return None
+        if line.index in blocked:
+            continue
+        for cell in line.cells:
+            if cell.box.x0 > 0.45 * width:
+                break
+            if _name_like(cell.text) and fold(cell.text).strip() != buyer:
+                return cell
     return None
 
 

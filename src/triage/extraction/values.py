@@ -53,6 +53,7 @@ CURRENCY_CODES = frozenset(
         "MXN",
     ]
 )
+_RUPEES = re.compile(r"(?<![A-Za-z])Rs\.?(?=\s*-?\(?\d)")
 CURRENCY_WORDS: dict[str, str] = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD"}
 
 _SPACES = "\u00a0\u202f\u2009\u2007 "
@@ -80,6 +81,10 @@ def strip_currency(text: str) -> tuple[str, str | None]:
         if symbol in rest:
             found = found or CURRENCY_SYMBOLS[symbol]
             rest = rest.replace(symbol, " ")
+    rupees = _RUPEES.search(rest)
+    if rupees:
+        found = found or "INR"
+        rest = rest[: rupees.start()] + " " + rest[rupees.end() :]
     match = re.search(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", rest)
     if match and match.group(1) in CURRENCY_CODES:
         found = found or match.group(1)
@@ -345,11 +350,13 @@ def parse_hours(text: str, style: NumberStyle | None = None) -> float | None:
 
 
 def find_currency(text: str) -> str | None:
-    """The first ISO code or symbol in `text`."""
+    """The first ISO code or symbol in `text` (`Rs` only right before an amount)."""
     for match in re.finditer(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", text):
         if match.group(1) in CURRENCY_CODES:
             return match.group(1)
     for symbol in sorted(CURRENCY_SYMBOLS, key=len, reverse=True):
         if symbol in text:
             return CURRENCY_SYMBOLS[symbol]
+    if _RUPEES.search(text):
+        return "INR"
     return None
