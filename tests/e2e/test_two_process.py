@@ -112,8 +112,17 @@ def test_idempotency_claims_and_audit_hold_across_two_processes(
             statuses = list(pool.map(claim, range(N_CLAIMERS)))
         assert sorted(statuses) == [200] + [409] * (N_CLAIMERS - 1), statuses
 
+    database = ["--database", env["TRIAGE_DATABASE_URL"]]
+    checkpoint = subprocess.run(
+        [TRIAGE, "audit", "checkpoint", *database],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checkpoint.returncode == 0, checkpoint.stdout + checkpoint.stderr
     verify = subprocess.run(
-        [TRIAGE, "audit", "verify", "--database", env["TRIAGE_DATABASE_URL"]],
+        [TRIAGE, "audit", "verify", *database],
         env=env,
         capture_output=True,
         text=True,
