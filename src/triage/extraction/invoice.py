@@ -209,6 +209,7 @@ _TITLE = re.compile(
     r"(?![a-z_])\.?\s*[:#]?\s*"
     r"(?P<id>[^\s]*\d[^\s]*)(?:\s+(?:vom|dated|du|van|of)(?:\s+(?P<rest>.*))?)?$"
 )
+_DATED = re.compile(r"^\s*(vom|dated|du|van|of)\s+")
 _NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
 
 
@@ -227,11 +228,18 @@ def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Can
         )
         rest = line.text[match.start("rest") :] if match.group("rest") is not None else ""
         box = line.box
-        if match.group("rest") is None and folded.rstrip().endswith(("vom", "dated", "du", "van")):
-            following = line.index + 1
-            if following < len(ctx.lines) and ctx.lines[following].page == line.page:
-                rest = ctx.lines[following].text
-                box = ctx.lines[following].box
+        following = line.index + 1
+        if (
+            match.group("rest") is None
+            and following < len(ctx.lines)
+            and ctx.lines[following].page == line.page
+        ):
+            nxt = ctx.lines[following]
+            dated = _DATED.match(fold(nxt.text))
+            if folded.rstrip().endswith(("vom", "dated", "du", "van")):
+                rest, box = nxt.text, nxt.box
+            elif dated:
+                rest, box = nxt.text[dated.end() :], nxt.box
         dates = find_dates(rest, day_first=ctx.day_first) if rest else []
         if dates and dates[0].start < 3:
             found.setdefault("date", []).append(

@@ -113,6 +113,12 @@ INVOICE_LABELS: dict[str, tuple[str, ...]] = {
         "po-nummer",
         "po nummer",
         "purchase order id",
+        "bestellung",
+        "bestellung nr",
+        "votre reference",
+        "votre référence",
+        "uw bestelling",
+        "uw ordernummer",
     ),
     "currency": ("currency", "währung", "devise", "monnaie", "valuta", "munteenheid"),
     "subtotal": (
