@@ -143,6 +143,10 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
             if relation == "below" and hit.field == "number" and _label_row(line):
                 prior *= 1.15
             if hit.field in ("number", "po_number"):
+                if relation == "below" and (
+                    hit.start > 0 or fold(line.cells[cell_index].text)[hit.end :].strip(" :.#")
+                ):
+                    continue
                 if (
                     relation == "below"
                     and len(hit.label) < 8
@@ -656,6 +660,7 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     description = _description(row)
     if description is None and "amount" not in numbers:
         return {}
+    _reconcile_qty(numbers, row)
     qty = numbers.get("qty")
     price = numbers.get("unit_price")
     amount = numbers.get("amount")
@@ -719,6 +724,21 @@ def _arithmetic_item(found: Item) -> dict[str, ExtractedField]:
     return item
 
 
+def _reconcile_qty(numbers: dict[str, tuple[float, Box]], row: Row) -> None:
+    """A quantity printed rounded (`28 Std` for 27.5 h at 10.50 = 288.75): take amount / price
+    when it rounds to the printed quantity and is a plain number itself."""
+    qty, price, amount = (numbers.get(n) for n in ("qty", "unit_price", "amount"))
+    if not (qty and price and amount) or abs(price[0]) < 0.005:
+        return
+    if abs(qty[0] * price[0] - amount[0]) <= 0.011 + 0.001 * abs(amount[0]):
+        return
+    exact = amount[0] / price[0]
+    printed = next((t for t, _ in row.values.get("qty", []) if re.search(r"\d", t)), "")
+    decimals = len(m.group(1)) if (m := re.search(r"[.,](\d+)", printed)) else 0
+    if abs(exact - round(exact, 3)) < 1e-6 and round(exact, decimals) == round(qty[0], decimals):
+        numbers["qty"] = (round(exact, 3), qty[1])
+
+
 def _description(row: Row) -> tuple[str, Box] | None:
     parts: list[str] = []
     box: Box | None = None
@@ -746,13 +766,14 @@ def _sku(row: Row) -> tuple[str, Box] | None:
     `Toolbox 0815`), then a token with a digit, then a word in capitals. Position
     numbers (`1`), bracketed kinds (`(GTIN)`) and `Label:` words are skipped.
     """
-    ranked: list[tuple[int, int, str, Box]] = []
+    ranked: list[tuple[float, int, str, Box]] = []
     for order, (text, box) in enumerate(row.values.get("sku", [])):
         tokens = [raw.strip(",;") for raw in text.split()]
         useful = [t for t in tokens if _code_like(t)]
         for token in useful:
             if any(ch.isdigit() for ch in token):
-                rank = 0 if len(tokens) == 1 else 1
+                mixed = any(ch.isalpha() for ch in token)
+                rank = (0 if len(tokens) == 1 else 1) + (0 if mixed else 0.5)
             elif token.isupper() and len(token) >= 3:
                 rank = 2
             else:
