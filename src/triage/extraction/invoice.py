@@ -726,7 +726,7 @@ def _arithmetic_item(found: Item) -> dict[str, ExtractedField]:
 
 def _reconcile_qty(numbers: dict[str, tuple[float, Box]], row: Row) -> None:
     """A quantity printed rounded (`28 Std` for 27.5 h at 10.50 = 288.75): take amount / price
-    when it rounds to the printed quantity and is a plain number itself."""
+    when it rounds to the printed quantity and has at most one more decimal."""
     qty, price, amount = (numbers.get(n) for n in ("qty", "unit_price", "amount"))
     if not (qty and price and amount) or abs(price[0]) < 0.005:
         return
@@ -735,8 +735,9 @@ def _reconcile_qty(numbers: dict[str, tuple[float, Box]], row: Row) -> None:
     exact = amount[0] / price[0]
     printed = next((t for t, _ in row.values.get("qty", []) if re.search(r"\d", t)), "")
     decimals = len(m.group(1)) if (m := re.search(r"[.,](\d+)", printed)) else 0
-    if abs(exact - round(exact, 3)) < 1e-6 and round(exact, decimals) == round(qty[0], decimals):
-        numbers["qty"] = (round(exact, 3), qty[1])
+    finer = round(exact, decimals + 1)
+    if abs(exact - finer) < 1e-6 and round(exact, decimals) == round(qty[0], decimals):
+        numbers["qty"] = (finer, qty[1])
 
 
 def _description(row: Row) -> tuple[str, Box] | None:
