@@ -21,7 +21,6 @@ from triage.domain.vocab import ExceptionLabel, Route
 from triage.errors import FieldError, ValidationError
 from triage.policy import Policy, RoutingInput, route
 
-
 _CONTEXT_KEYS = frozenset({"case", "invoice_total", "currency", "customer_id"})
 
 
