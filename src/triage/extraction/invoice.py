@@ -29,6 +29,7 @@ from triage.extraction.labels import (
 )
 from triage.extraction.layout import Box, Cell, Line, Word
 from triage.extraction.model import ExtractedField
+from triage.extraction.tables import LABELLED as LABELLED_TEXT
 from triage.extraction.tables import Row, Table, find_tables
 from triage.extraction.values import find_currency, find_dates, fold, parse_amount
 
@@ -749,7 +750,7 @@ def _description(row: Row) -> tuple[str, Box] | None:
             continue
         if parts and (":" in cleaned or re.search(r"\d[.,]\d{2}\b", cleaned)):
             break
-        if not parts and re.fullmatch(r"[\d.,\s%-]+", cleaned):
+        if not parts and (re.fullmatch(r"[\d.,\s%-]+", cleaned) or LABELLED_TEXT.match(cleaned)):
             continue
         parts.append(cleaned)
         box = part_box if box is None else box.union(part_box)

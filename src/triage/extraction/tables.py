@@ -203,7 +203,7 @@ def _is_stop(line: Line, left: float) -> bool:
     return False
 
 
-_LABELLED = re.compile(r"^\s*[^\W\d][\w.\-/ ]*:")
+LABELLED = re.compile(r"^\s*[^\W\d][\w.\-/ ]*:")
 
 
 @dataclass
@@ -251,11 +251,16 @@ def _read_table(
             end = index
             break
         last_y = line.box.bottom
-        cells = [(_assign(box, columns), text, box) for text, box in _split_numeric_cells(line)]
+        pieces = [
+            p
+            for text, box in _split_numeric_cells(line)
+            for p in _split_at_columns(text, box, line, columns)
+        ]
+        cells = [(_assign(box, columns), text, box) for text, box in pieces]
         found = {
             n
             for n in numeric
-            if _numeric_in([(t, b) for c, t, b in cells if c.name == n and not _LABELLED.match(t)])
+            if _numeric_in([(t, b) for c, t, b in cells if c.name == n and not LABELLED.match(t)])
         }
         data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, cells, found))
     rows = _group_rows(data, numeric)
@@ -387,8 +392,39 @@ def _anchor_first(row: Row, anchor: _DataLine) -> None:
     if not found:
         return
     on_anchor = [v for v in found if v[1].page == anchor.page and v[1].top >= anchor.top - 1]
-    if any(v[1].top <= anchor.bottom for v in on_anchor):
+    if any(v[1].top <= anchor.bottom and not LABELLED.match(v[0]) for v in on_anchor):
         row.values["description"] = on_anchor
+
+
+def _split_at_columns(
+    text: str, box: Box, line: Line, columns: list[Column]
+) -> list[tuple[str, Box]]:
+    """A cell whose words sit squarely under two header columns is two cells."""
+    words = [w for w in line.words if w.box.x0 >= box.x0 - 0.5 and w.box.x1 <= box.x1 + 0.5]
+    if len(words) < 2 or ":" in text or " ".join(w.text for w in words) != text:
+        return [(text, box)]
+    homes: list[Column | None] = []
+    for word in words:
+        width = max(word.box.x1 - word.box.x0, 1.0)
+        nearest = max(columns, key=lambda c: _overlap(word.box, c.box))
+        homes.append(nearest if _overlap(word.box, nearest.box) >= 0.5 * width else None)
+    if len({id(h) for h in homes if h is not None}) < 2:
+        return [(text, box)]
+    groups: list[list[Word]] = []
+    current: Column | None = None
+    for word, place in zip(words, homes, strict=True):
+        if groups and (place is None or place is current):
+            groups[-1].append(word)
+            continue
+        groups.append([word])
+        current = place
+    out: list[tuple[str, Box]] = []
+    for group in groups:
+        group_box = group[0].box
+        for word in group[1:]:
+            group_box = group_box.union(word.box)
+        out.append((" ".join(w.text for w in group), group_box))
+    return out
 
 
 def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
