@@ -9,6 +9,9 @@ from triage.extraction.invoice import (
     Money,
     _amount_header,
     _follows_number,
+    _guess_issuer,
+    _label_candidates,
+    _reconcile_qty,
     _title_candidates,
     _untaxed,
 )
@@ -16,7 +19,8 @@ from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
 from triage.extraction.report import _part_from_text
-from triage.extraction.values import NumberStyle, find_dates
+from triage.extraction.tables import Row
+from triage.extraction.values import NumberStyle, find_currency, find_dates
 
 BOX = Box(1, 0, 0, 10, 10)
 
@@ -148,3 +152,53 @@ def test_part_from_text_reads_captioned_fields() -> None:
     assert part["sku"].value == "WP-230"
     assert part["qty"].value == 2.0
     assert _part_from_text("keine", BOX, _context([])) == {}
+
+
+def test_find_currency_reads_rupees_only_before_an_amount() -> None:
+    assert find_currency("Grand Total Rs 1939") == "INR"
+    assert find_currency("Returns Policy") is None
+
+
+def test_issuer_is_the_name_above_a_legal_form_line() -> None:
+    lines = _lines(
+        "Facture n° 2022089083",
+        "Total TTC 56,02",
+        "NETPRESSE",
+        "Siège social : 16 rue Mollien - 92100 BOULOGNE",
+        "Sarl au capital de 10 000€ - RSC Paris B 530 848 134",
+    )
+    guess = _guess_issuer(lines, set(), set(), None)
+    assert guess is not None
+    assert guess.value == "NETPRESSE"
+
+
+def test_issuer_falls_back_to_the_letterhead_but_not_the_buyer() -> None:
+    rows: list[str | tuple[str, ...]] = [("Sammy Maystone", "", "", "INVOICE"), "Bill To:"]
+    lines = _lines(*rows, *[""] * 50, "Page 1 / 1")
+    guess = _guess_issuer(lines, set(), set(), None)
+    assert guess is not None
+    assert guess.value == "Sammy Maystone"
+    assert _guess_issuer(lines, set(), set(), "Sammy Maystone") is None
+
+
+def test_title_date_on_the_next_line_after_vom() -> None:
+    lines = _lines("Gutschrift (Selbst ausgestellte Rechnung) Nr. 471102", "vom 05.03.2018")
+    found: dict[str, list[Candidate]] = {}
+    _title_candidates(_context(lines), lines, found)
+    assert found["date"][0].value == "2018-03-05"
+
+
+def test_rounded_quantity_is_reconciled_with_amount_and_price() -> None:
+    row = Row(values={"qty": [("28 Std", BOX)]})
+    numbers = {"qty": (28.0, BOX), "unit_price": (10.5, BOX), "amount": (288.75, BOX)}
+    _reconcile_qty(numbers, row)
+    assert numbers["qty"][0] == 27.5
+    numbers = {"qty": (1.0, BOX), "unit_price": (18.0, BOX), "amount": (21.42, BOX)}
+    _reconcile_qty(numbers, Row(values={"qty": [("1", BOX)]}))
+    assert numbers["qty"][0] == 1.0
+
+
+def test_order_label_bestellung_gives_po_number() -> None:
+    lines = _lines(("Bestellung", ": PO445"), "Rechnung gemäß Bestellung vom 01.03.2018.")
+    found = _label_candidates(_context(lines), lines)
+    assert [c.value for c in found["po_number"]] == ["PO445"]
