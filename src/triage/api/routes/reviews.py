@@ -118,7 +118,7 @@ async def list_reviews(
     query: QueryDep,
     sort: Annotated[Sort, Query()] = "priority",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=1_000_000_000)] = 0,
 ) -> ReviewPage:
     service = _service(runtime)
     return await to_thread.run_sync(
