@@ -31,7 +31,7 @@ from triage.extraction.layout import Box, Cell, Line, Word
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import LABELLED as LABELLED_TEXT
 from triage.extraction.tables import Row, Table, find_tables
-from triage.extraction.values import find_currency, find_dates, fold, parse_amount
+from triage.extraction.values import NumberStyle, find_currency, find_dates, fold, parse_amount
 
 LINE_COLUMNS = frozenset({"qty", "unit_price", "amount", "description", "sku"})
 STANDARD_RATES = (
@@ -469,6 +469,17 @@ def _amounts(
     _tax_rate(ctx, candidates, sub, tax, out)
 
 
+def _percentages(ctx: Context) -> set[float]:
+    """Every percentage printed in the document, as a fraction."""
+    found: set[float] = set()
+    for line in ctx.lines:
+        for match in re.finditer(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*%", line.text):
+            value = parse_amount(match.group(1), NumberStyle(match.group(1).count(",") > 0))
+            if value is not None:
+                found.add(round(value / 100, 5))
+    return found
+
+
 def _untaxed(tax: Money | None, total: Money, lines_sum: float | None) -> bool:
     """No VAT on this invoice (tax printed as 0, or lines add up to the total): net = total."""
     if tax is not None:
@@ -497,7 +508,13 @@ def _tax_rate(
             ):
                 out["tax_rate"] = field(rate, 0.8 if rates else 0.7, tax.box)
                 return
-        return
+        if not rates and tax.value > 0:
+            near = min(STANDARD_RATES, key=lambda r: abs(sub.value * r - tax.value))
+            if abs(sub.value * near - tax.value) <= 0.005 * tax.value + 0.05:
+                out["tax_rate"] = field(near, 0.55, tax.box)
+            return
+        if len(rates) != 1 or _percentages(ctx) - rates:
+            return
     if len(rates) == 1:
         best = max(printed, key=lambda c: c.score)
         out["tax_rate"] = field(float(best.value), 0.6, best.box)

@@ -111,8 +111,8 @@ _YES = re.compile(
     re.I,
 )
 _NO = re.compile(
-    r"^(no|n|nein|non|nee|not signed|unsigned|missing|none|fehlt|keine|refused|verweigert|"
-    r"n/a)(?![a-z])|^([-–—☐]|\[ \])",
+    r"^(no|n|nein|non|nee|not signed|unsigned|missing|none|fehlt|keine|kein|refused|verweigert|"
+    r"n/a|nicht|ohne|not|pas|niet|geen|non signe|sans)(?![a-z])|^([-–—_☐.]|\[ \])",
     re.I,
 )
 
