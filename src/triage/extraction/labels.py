@@ -921,25 +921,42 @@ class LabelHit:
     end: int
 
 
-@lru_cache(maxsize=8)
-def _compiled(table_id: int) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """One pattern for a whole table: a lookahead alternation, longest label first.
+@dataclass(frozen=True)
+class _Table:
+    """One pattern for a whole table, longest label first, and the label beginnings.
 
-    At each position the first alternative that matches is the longest label
-    there; `lookup` maps the matched text (spaces removed) back to its field.
+    The pattern is tried only where a word starts with the first two letters of a
+    label; at such a place the first alternative that matches is the longest
+    label there. `lookup` maps the matched text (spaces removed) to its field.
     """
+
+    pattern: re.Pattern[str]
+    lookup: dict[str, tuple[str, str]]
+    heads: frozenset[str]
+
+    def may_start(self, folded: str, position: int) -> bool:
+        return folded[position : position + 2] in self.heads or folded[position] in self.heads
+
+
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
+
+
+@lru_cache(maxsize=8)
+def _compiled(table_id: int) -> _Table:
     table = _TABLES[table_id]
     entries = [(field, fold(label)) for field, labels in table.items() for label in labels]
     entries.sort(key=lambda e: len(e[1]), reverse=True)
     parts: list[str] = []
     lookup: dict[str, tuple[str, str]] = {}
+    heads: set[str] = set()
     for field, label in entries:
         head = r"(?<![\w])" if label[0].isalnum() else ""
         tail = r"(?![\w])" if label[-1].isalnum() else ""
         body = r"\s*".join(re.escape(part) for part in label.split(" "))
         parts.append(head + body + tail)
         lookup.setdefault(label.replace(" ", ""), (field, label))
-    return re.compile(r"(?:(?<!\w)|(?=\W))(?=(" + "|".join(parts) + "))"), lookup
+        heads.add(label.replace(" ", "")[:2])
+    return _Table(re.compile("(?:" + "|".join(parts) + ")"), lookup, frozenset(heads))
 
 
 _TABLES: list[dict[str, tuple[str, ...]]] = [
@@ -960,12 +977,15 @@ def label_at_start(text: str, table: int) -> LabelHit | None:
 @lru_cache(maxsize=65536)
 def _label_at_start(text: str, table: int) -> LabelHit | None:
     folded = fold(text)
-    pattern, lookup = _compiled(table)
-    match = pattern.match(folded, len(folded) - len(folded.lstrip()))
+    compiled = _compiled(table)
+    start = len(folded) - len(folded.lstrip())
+    if not compiled.may_start(folded, start):
+        return None
+    match = compiled.pattern.match(folded, start)
     if match is None:
         return None
-    field, label = _entry(lookup, match.group(1))
-    return LabelHit(field, label, match.start(1), match.end(1))
+    field, label = _entry(compiled.lookup, match.group(0))
+    return LabelHit(field, label, match.start(), match.end())
 
 
 def labels_in(text: str, table: int) -> list[LabelHit]:
@@ -976,20 +996,33 @@ def labels_in(text: str, table: int) -> list[LabelHit]:
 @lru_cache(maxsize=65536)
 def _labels_in(text: str, table: int) -> tuple[LabelHit, ...]:
     folded = fold(text)
-    pattern, lookup = _compiled(table)
-    found = [(m.start(1), m.end(1), m.group(1)) for m in pattern.finditer(folded)]
+    compiled = _compiled(table)
+    found: list[tuple[int, int, str]] = []
+    for start in _STARTS.finditer(folded):
+        position = start.start()
+        if not compiled.may_start(folded, position):
+            continue
+        match = compiled.pattern.match(folded, position)
+        if match is not None:
+            found.append((match.start(), match.end(), match.group(0)))
     found.sort(key=lambda f: (f[0] - f[1], f[0]))
     taken: list[tuple[int, int]] = []
     hits: list[LabelHit] = []
-    for start, end, matched in found:
-        if any(s < end and start < e for s, e in taken):
+    for begin, end, matched in found:
+        if any(s < end and begin < e for s, e in taken):
             continue
-        taken.append((start, end))
-        field, label = _entry(lookup, matched)
-        hits.append(LabelHit(field, label, start, end))
+        taken.append((begin, end))
+        field, label = _entry(compiled.lookup, matched)
+        hits.append(LabelHit(field, label, begin, end))
     hits.sort(key=lambda h: h.start)
     return tuple(hits)
 
 
 def _entry(lookup: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
     return lookup[re.sub(r"\s+", "", matched)]
+
+
+def warm_up() -> None:
+    """Compile every label table now (a worker does this before its first file)."""
+    for table in range(len(_TABLES)):
+        _compiled(table)

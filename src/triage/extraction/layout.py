@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -57,16 +58,13 @@ class Cell:
 
     words: list[Word]
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def box(self) -> Box:
-        box = self.words[0].box
-        for word in self.words[1:]:
-            box = box.union(word.box)
-        return box
+        return _bounds(self.words)
 
 
 @dataclass
@@ -77,20 +75,29 @@ class Line:
     index: int = 0
     cells: list[Cell] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
         return " ".join(w.text for w in self.words)
 
-    @property
+    @cached_property
     def box(self) -> Box:
-        box = self.words[0].box
-        for word in self.words[1:]:
-            box = box.union(word.box)
-        return box
+        return _bounds(self.words)
 
     @property
     def page(self) -> int:
         return self.words[0].box.page
+
+
+def _bounds(words: list[Word]) -> Box:
+    """The box around words (all on one page)."""
+    first = words[0].box
+    return Box(
+        first.page,
+        min(w.box.x0 for w in words),
+        min(w.box.top for w in words),
+        max(w.box.x1 for w in words),
+        max(w.box.bottom for w in words),
+    )
 
 
 @dataclass
@@ -119,25 +126,29 @@ def read_pages(document: pdfium.PdfDocument, page_count: int) -> list[PageText]:
 
 
 def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> Iterable[Word]:
+    """Characters to words: split on spaces, rotated text and gaps wider than 0.4 em.
+
+    Calls pdfium's C functions directly with one reused rectangle: this loop runs
+    once per character and is most of the time spent reading a page.
+    """
     count = textpage.count_chars()
     if count <= 0:
         return
     text = textpage.get_text_range(0, count)
     if len(text) != count:
         text = "".join(textpage.get_text_range(i, 1) or " " for i in range(count))
+    raw = textpage.raw
+    rect = pdfium_c.FS_RECTF()
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    char_angle = pdfium_c.FPDFText_GetCharAngle
     chars: list[str] = []
-    boxes: list[tuple[float, float, float, float]] = []
+    x0 = x1 = low = high = 0.0
 
     def flush() -> Word | None:
         if not chars:
             return None
-        x0 = min(b[0] for b in boxes)
-        x1 = max(b[2] for b in boxes)
-        top = min(height - b[3] for b in boxes)
-        bottom = max(height - b[1] for b in boxes)
-        word = Word("".join(chars), Box(page_no, x0, top, x1, bottom))
+        word = Word("".join(chars), Box(page_no, x0, height - high, x1, height - low))
         chars.clear()
-        boxes.clear()
         return word
 
     last_right: float | None = None
@@ -149,14 +160,16 @@ def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> It
                 yield word
             last_right = None
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(textpage.raw, i)
+        angle = char_angle(raw, i)
         if 0.05 < angle < 6.23:
             word = flush()
             if word:
                 yield word
             last_right = None
             continue
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if not loose_box(raw, i, rect):
+            continue
+        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
         size = top - bottom
         if right <= left and top <= bottom:
             continue
@@ -166,8 +179,12 @@ def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> It
             word = flush()
             if word:
                 yield word
+        if chars:
+            x0, x1 = min(x0, left), max(x1, right)
+            low, high = min(low, bottom), max(high, top)
+        else:
+            x0, x1, low, high = left, right, bottom, top
         chars.append(ch)
-        boxes.append((left, bottom, right, top))
         last_right, last_size = right, size
     word = flush()
     if word:

@@ -17,6 +17,7 @@ import pypdfium2 as pdfium
 
 from triage.errors import ExtractionError
 from triage.extraction.analyze import analyze
+from triage.extraction.labels import warm_up
 from triage.extraction.layout import read_pages
 
 Reply = tuple[str, Any]
@@ -98,7 +99,11 @@ def serve(inp: BinaryIO, out: BinaryIO) -> None:
 
 
 def main() -> None:
-    """Keep the protocol on a private copy of stdout; anything a library prints goes to stderr."""
+    """Keep the protocol on a private copy of stdout; anything a library prints goes to stderr.
+
+    The label patterns are compiled before the first job, not during it.
+    """
+    warm_up()
     protocol = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     serve(sys.stdin.buffer, protocol)
