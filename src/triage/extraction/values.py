@@ -148,6 +148,7 @@ def decimal_evidence(text: str) -> bool | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without accents, one character for one: offsets stay valid for `text`."""
     if text.isascii():
