@@ -19,7 +19,7 @@ from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
 from triage.extraction.report import _part_from_text
-from triage.extraction.tables import Row
+from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates
 
 BOX = Box(1, 0, 0, 10, 10)
@@ -202,3 +202,16 @@ def test_order_label_bestellung_gives_po_number() -> None:
     lines = _lines(("Bestellung", ": PO445"), "Rechnung gemäß Bestellung vom 01.03.2018.")
     found = _label_candidates(_context(lines), lines)
     assert [c.value for c in found["po_number"]] == ["PO445"]
+
+
+def test_cell_spanning_two_header_columns_is_split() -> None:
+    line = _lines("Toolbox 0815CO-123 Stahlcoil")[0]
+    words = line.words
+    columns = [
+        Column("sku", Box(1, words[0].box.x0, 0, words[1].box.x1, 9)),
+        Column("description", Box(1, words[2].box.x0, 0, words[2].box.x1 + 40, 9)),
+    ]
+    pieces = _split_at_columns(line.text, line.box, line, columns)
+    assert [text for text, _ in pieces] == ["Toolbox 0815CO-123", "Stahlcoil"]
+    labelled = _lines("Bruttopreis : 9,90")[0]
+    assert len(_split_at_columns(labelled.text, labelled.box, labelled, columns)) == 1
