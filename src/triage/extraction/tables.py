@@ -432,7 +432,12 @@ def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
     out: list[tuple[str, Box]] = []
     for cell in line.cells:
         numeric_words = [w for w in cell.words if re.fullmatch(r"[-(]?[\d.,'’]+[)%-]?", w.text)]
-        if len(cell.words) > 1 and len(numeric_words) >= 2 and ":" not in cell.text:
+        if (
+            len(cell.words) > 1
+            and len(numeric_words) >= 2
+            and 2 * len(numeric_words) >= len(cell.words)
+            and ":" not in cell.text
+        ):
             for word in cell.words:
                 out.append((word.text, word.box))
         else:
