@@ -14,6 +14,11 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+# Scores are stored to 7 decimals; ties within this distance count as "at least as large",
+# so a stored-and-reloaded calibration set gives the same p-values as the fitted one.
+_DECIMALS = 7
+_TIE = 10.0**-_DECIMALS
+
 
 @dataclass(frozen=True, slots=True)
 class ClassConditionalConformal:
@@ -35,12 +40,14 @@ class ClassConditionalConformal:
             if cal.size == 0:
                 continue
             s = 1.0 - probabilities[:, k]
-            at_least = cal.size - np.searchsorted(cal, s - 1e-12, side="left")
+            at_least = cal.size - np.searchsorted(cal, s - _TIE, side="left")
             out[:, k] = (1.0 + at_least) / (cal.size + 1.0)
         return out
 
     def to_json(self) -> dict[str, list[float]]:
-        return {label: [round(float(s), 7) for s in self.scores[label]] for label in self.labels}
+        return {
+            label: [round(float(s), _DECIMALS) for s in self.scores[label]] for label in self.labels
+        }
 
     @classmethod
     def from_json(
