@@ -29,7 +29,7 @@ from triage.features.build import STRUCTURED_NAMES, CaseFeatures, build_features
 from triage.features.embedding import TextEmbedder, get_embedder
 from triage.modeling.calibration import PlattScaling, TemperatureScaling
 from triage.modeling.conformal import ClassConditionalConformal
-from triage.modeling.explain import explain
+from triage.modeling.explain import Explainer, class_boosters
 from triage.modeling.predictor import ModelOutput
 from triage.modeling.text_facts import FactHeads
 from triage.reconcile.evidence import Evidence
@@ -185,6 +185,8 @@ class BundlePredictor:
         self.embedder = embedder
         self.explain_top = explain_top
         self._lock = threading.Lock()
+        self._explainer = Explainer(model.feature_names)
+        self._class_boosters = class_boosters(model.exception_booster)
 
     @property
     def version(self) -> str:
@@ -211,47 +213,53 @@ class BundlePredictor:
         m = self.model
         probs, bill = m.probabilities(x)
         pvals = m.conformal.p_values(probs)
-        names = m.feature_names
-        width = len(names) + 1
-        exc_contrib = np.asarray(
-            m.exception_booster.predict(x, pred_contrib=True, num_threads=1)
-        ).reshape(len(x), len(EXCEPTION_LABELS), width)
+        top = probs.argmax(axis=1)
+        exc_totals = self._explainer.totals(self._predicted_class_contributions(x, top))
+        sign = np.where(bill >= 0.5, 1.0, -1.0)
         bill_contrib = np.asarray(
             m.billable_booster.predict(x, pred_contrib=True, num_threads=1)
-        ).reshape(len(x), width)
+        ).reshape(len(x), -1)
+        bill_totals = self._explainer.totals(sign[:, None] * bill_contrib)
+        prob_rows, pval_rows = probs.tolist(), pvals.tolist()
         outputs: list[ModelOutput] = []
         for i, ev in enumerate(evidence):
-            k = int(probs[i].argmax())
-            reasons = explain(
-                exc_contrib[i, k],
+            k = int(top[i])
+            reasons = self._explainer.reasons(
+                exc_totals[i],
                 x[i],
-                names,
                 ev,
                 target=f"exception.{EXCEPTION_LABELS[k]}",
                 top=self.explain_top,
             )
-            sign = 1.0 if bill[i] >= 0.5 else -1.0
-            reasons += explain(
-                sign * bill_contrib[i],
+            reasons += self._explainer.reasons(
+                bill_totals[i],
                 x[i],
-                names,
                 ev,
-                target="billable" if sign > 0 else "not_billable",
+                target="billable" if sign[i] > 0 else "not_billable",
                 top=2,
             )
             outputs.append(
                 ModelOutput(
-                    probabilities={
-                        lab: float(p) for lab, p in zip(EXCEPTION_LABELS, probs[i], strict=True)
-                    },
-                    p_values={
-                        lab: float(p) for lab, p in zip(EXCEPTION_LABELS, pvals[i], strict=True)
-                    },
+                    probabilities=dict(zip(EXCEPTION_LABELS, prob_rows[i], strict=True)),
+                    p_values=dict(zip(EXCEPTION_LABELS, pval_rows[i], strict=True)),
                     billable_probability=float(bill[i]),
                     explanations=reasons,
                 )
             )
         return outputs
+
+    def _predicted_class_contributions(
+        self, x: npt.NDArray[np.float32], predicted: npt.NDArray[np.int64]
+    ) -> Array:
+        """SHAP contributions towards each case's predicted class only, one sub-booster call
+        per class present in the batch (exactly the full booster's class slice)."""
+        out = np.zeros((len(x), len(self._explainer.names) + 1), dtype=np.float64)
+        for k in np.unique(predicted):
+            rows = np.flatnonzero(predicted == k)
+            out[rows] = np.asarray(
+                self._class_boosters[int(k)].predict(x[rows], pred_contrib=True, num_threads=1)
+            ).reshape(len(rows), -1)
+        return out
 
 
 def load_predictor(directory: Path, backend: str | None = None) -> BundlePredictor:

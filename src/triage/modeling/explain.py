@@ -8,6 +8,7 @@ the feature values, never from feature indices.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -228,22 +229,97 @@ def explain(
     top: int = 3,
 ) -> list[Reason]:
     """The `top` reason groups that pushed the score towards `target`, strongest first."""
-    totals: dict[str, float] = {}
-    for name, contrib in zip(names, contributions[: len(names)], strict=True):
-        group = _GROUP_OF.get(name)
-        if group is not None:
-            totals[group] = totals.get(group, 0.0) + float(contrib)
-    named = dict(zip(names, (float(v) for v in values), strict=True))
-    ranked = sorted((g for g in totals if totals[g] > 0.05), key=lambda g: -totals[g])[:top]
-    reasons: list[Reason] = []
-    for group in ranked:
-        writer, _ = GROUPS[group]
-        reasons.append(
-            Reason(
-                code=f"model.{target}.{group}",
-                text=writer(ev, named),
-                kind="model",
-                data={"contribution": round(totals[group], 4)},
+    explainer = Explainer(names)
+    return explainer.reasons(
+        explainer.totals(np.asarray(contributions)[None, :])[0], values, ev, target=target, top=top
+    )
+
+
+class Explainer:
+    """`explain` for one feature list, precomputed: a batch's group sums are one matrix
+    product instead of a Python loop over every feature of every case."""
+
+    def __init__(self, names: Sequence[str]) -> None:
+        self.names = list(names)
+        order: dict[str, None] = {}
+        for name in self.names:
+            group = _GROUP_OF.get(name)
+            if group is not None:
+                order.setdefault(group)
+        self.groups = list(order)  # first-appearance order breaks ties as before
+        column = {g: j for j, g in enumerate(self.groups)}
+        self._members = np.zeros((len(self.names), len(self.groups)), dtype=np.float64)
+        for i, name in enumerate(self.names):
+            group = _GROUP_OF.get(name)
+            if group is not None:
+                self._members[i, column[group]] = 1.0
+
+    def totals(self, contributions: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """(cases, features[+bias]) contributions -> (cases, groups) summed per reason group."""
+        width = len(self.names)
+        return np.asarray(contributions[:, :width], dtype=np.float64) @ self._members
+
+    def reasons(
+        self,
+        totals: npt.NDArray[np.float64],
+        values: npt.NDArray[np.float32],
+        ev: Evidence,
+        *,
+        target: str,
+        top: int = 3,
+    ) -> list[Reason]:
+        """One case's reasons from its group totals (a row of `totals`)."""
+        ranked = sorted(
+            (j for j in range(len(self.groups)) if totals[j] > 0.05), key=lambda j: -totals[j]
+        )[:top]
+        if not ranked:
+            return []
+        named = dict(zip(self.names, values.tolist(), strict=True))
+        reasons: list[Reason] = []
+        for j in ranked:
+            group = self.groups[j]
+            writer, _ = GROUPS[group]
+            reasons.append(
+                Reason(
+                    code=f"model.{target}.{group}",
+                    text=writer(ev, named),
+                    kind="model",
+                    data={"contribution": round(float(totals[j]), 4)},
+                )
             )
+        return reasons
+
+
+def class_boosters(booster: Any) -> list[Any]:
+    """A multiclass LightGBM booster split into one single-output booster per class.
+
+    A class's raw score is the sum of its own trees, and TreeSHAP is additive over
+    trees, so `pred_contrib` of class k's sub-booster equals the class-k slice of the
+    full booster's contributions while walking a tenth of the trees. Explaining only
+    the predicted class is what makes per-decision SHAP cheap.
+    """
+    import lightgbm as lgb
+
+    per_iteration = booster.num_model_per_iteration()
+    if per_iteration == 1:
+        return [booster]
+    text = booster.model_to_string()
+    head, _, rest = text.partition("\nTree=")
+    trees_text, _, _ = ("Tree=" + rest).partition("end of trees")
+    blocks = [b.strip("\n") for b in trees_text.split("\n\n")]
+    blocks = [b for b in blocks if b.startswith("Tree=")]
+    header = [
+        line
+        for line in head.splitlines()
+        if not line.startswith(
+            ("num_class=", "num_tree_per_iteration=", "objective=", "tree_sizes=")
         )
-    return reasons
+    ]
+    header += ["num_class=1", "num_tree_per_iteration=1", "objective=regression"]
+    out = []
+    for k in range(per_iteration):
+        mine = blocks[k::per_iteration]
+        renumbered = [f"Tree={i}\n" + block.split("\n", 1)[1] for i, block in enumerate(mine)]
+        model = "\n".join(header) + "\n\n" + "\n\n".join(renumbered) + "\n\nend of trees\n"
+        out.append(lgb.Booster(model_str=model))
+    return out

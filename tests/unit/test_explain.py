@@ -1,0 +1,58 @@
+"""Per-class SHAP sub-boosters and the batched explainer give the same numbers as the
+full booster and the per-case `explain`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+from triage.domain.parse import parse_case
+from triage.features.build import STRUCTURED_NAMES
+from triage.modeling.explain import Explainer, class_boosters, group_of
+from triage.reconcile import reconcile
+
+EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "domain_example.json").read_text())
+
+
+def _multiclass_booster(classes: int = 4) -> tuple[lgb.Booster, np.ndarray]:
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 6))
+    y = (x[:, 0] > 0).astype(int) + 2 * (x[:, 1] + 0.3 * x[:, 2] > 0).astype(int)
+    params = {"objective": "multiclass", "num_class": classes, "verbose": -1, "num_leaves": 7}
+    return lgb.train(params, lgb.Dataset(x, y), num_boost_round=15), x[:50]
+
+
+def test_class_boosters_reproduce_the_full_contributions_of_each_class() -> None:
+    booster, x = _multiclass_booster()
+    full = booster.predict(x, pred_contrib=True).reshape(len(x), 4, -1)
+    raw = booster.predict(x, raw_score=True)
+    subs = class_boosters(booster)
+    assert len(subs) == 4
+    for k, sub in enumerate(subs):
+        np.testing.assert_allclose(sub.predict(x, pred_contrib=True), full[:, k], atol=1e-9)
+        np.testing.assert_allclose(sub.predict(x, raw_score=True), raw[:, k], atol=1e-9)
+
+
+def test_explainer_ranks_groups_by_summed_contribution_per_case() -> None:
+    ev = reconcile(parse_case(EXAMPLE))
+    names = [*STRUCTURED_NAMES, "fact_customer_caused", "fact_rework"]
+    rng = np.random.default_rng(1)
+    contrib = rng.normal(scale=0.5, size=(8, len(names) + 1))
+    values = rng.random(len(names)).astype(np.float32)
+    explainer = Explainer(names)
+    totals = explainer.totals(contrib)
+    for row in range(len(contrib)):
+        expected: dict[str, float] = {}
+        for name, c in zip(names, contrib[row], strict=False):
+            group = group_of(name)
+            if group is not None:
+                expected[group] = expected.get(group, 0.0) + float(c)
+        best = sorted((g for g in expected if expected[g] > 0.05), key=lambda g: -expected[g])
+        reasons = explainer.reasons(totals[row], values, ev, target="billable", top=3)
+        assert [r.code for r in reasons] == [f"model.billable.{g}" for g in best[:3]]
+        for reason, group in zip(reasons, best, strict=False):
+            assert reason.data["contribution"] == round(expected[group], 4)
+            assert reason.kind == "model"
