@@ -362,7 +362,7 @@ def _row(group: list[_DataLine], anchor: _DataLine) -> Row:
         text_only = item is not anchor and not item.numeric
         for column, text, box in item.cells:
             name = column.name
-            if column.below is not None and id(column) in seen:
+            if column.below is not None and (id(column) in seen or item is not anchor):
                 name = column.below
             seen.add(id(column))
             if (
@@ -399,7 +399,11 @@ def _anchor_first(row: Row, anchor: _DataLine) -> None:
 def _split_at_columns(
     text: str, box: Box, line: Line, columns: list[Column]
 ) -> list[tuple[str, Box]]:
-    """A cell whose words sit squarely under two header columns is two cells."""
+    """A cell whose words sit squarely under two header columns is two cells.
+
+    Words without digits never move into a number column: a long description
+    may run on under the quantity header.
+    """
     words = [w for w in line.words if w.box.x0 >= box.x0 - 0.5 and w.box.x1 <= box.x1 + 0.5]
     if len(words) < 2 or ":" in text or " ".join(w.text for w in words) != text:
         return [(text, box)]
@@ -407,7 +411,9 @@ def _split_at_columns(
     for word in words:
         width = max(word.box.x1 - word.box.x0, 1.0)
         nearest = max(columns, key=lambda c: _overlap(word.box, c.box))
-        homes.append(nearest if _overlap(word.box, nearest.box) >= 0.5 * width else None)
+        inside = _overlap(word.box, nearest.box) >= 0.5 * width
+        wordy = nearest.name in NUMERIC_COLUMNS and not re.search(r"\d", word.text)
+        homes.append(nearest if inside and not wordy else None)
     if len({id(h) for h in homes if h is not None}) < 2:
         return [(text, box)]
     groups: list[list[Word]] = []
