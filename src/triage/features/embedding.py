@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -77,11 +78,21 @@ def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> 
 _EXPORT_LOCK = threading.Lock()
 
 
+# The feed-forward output projections of the first layers read GELU activations whose
+# range uint8 dynamic quantization resolves poorly; keeping these three fp32 raises the
+# mean cosine to the torch embedding from 0.991 to 0.994 (min 0.965 -> 0.978) for ~20 %
+# more time. Other layers gain less per millisecond.
+FP32_MATMULS = re.compile(r"/layer\.[012]/output/dense/MatMul$")
+QUANT_RECIPE = "q2"  # bump when the export or quantization changes: a new cache file
+
+
 def export_onnx(target_dir: Path | None = None) -> Path:
     """Export the package's weights to int8 ONNX once (eager attention, per-channel dynamic
-    quantization) and return the cached file; later calls reuse it."""
+    quantization, `FP32_MATMULS` left in fp32) and return the cached file; later calls
+    reuse it."""
     source = model_path()
-    directory = (target_dir or cache_dir() / "onnx") / f"minilm-l6-{_weights_digest(source)}"
+    name = f"minilm-l6-{_weights_digest(source)}-{QUANT_RECIPE}"
+    directory = (target_dir or cache_dir() / "onnx") / name
     target = directory / "model.int8.onnx"
     if target.exists():
         return target
@@ -89,6 +100,7 @@ def export_onnx(target_dir: Path | None = None) -> Path:
         if target.exists():
             return target
         directory.mkdir(parents=True, exist_ok=True)
+        import onnx
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
         from transformers import AutoModel
@@ -124,7 +136,16 @@ def export_onnx(target_dir: Path | None = None) -> Path:
                 dynamo=False,
             )
         quantized = directory / f"model.int8.{os.getpid()}.onnx"
-        quantize_dynamic(str(tmp), str(quantized), per_channel=True, weight_type=QuantType.QInt8)
+        keep_fp32 = [n.name for n in onnx.load(str(tmp)).graph.node if FP32_MATMULS.search(n.name)]
+        if len(keep_fp32) != 3:
+            raise ModelError(f"ONNX export: expected 3 fp32 feed-forward outputs, got {keep_fp32}")
+        quantize_dynamic(
+            str(tmp),
+            str(quantized),
+            per_channel=True,
+            weight_type=QuantType.QInt8,
+            nodes_to_exclude=keep_fp32,
+        )
         tmp.unlink(missing_ok=True)
         os.replace(quantized, target)  # atomic: parallel workers never see half a file
     return target
@@ -144,6 +165,10 @@ class OnnxEmbedder:
         options.intra_op_num_threads = THREADS
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        # spinning worker threads steal the other core from whoever shares it (the event
+        # loop, the database writer, other processes): 2-3x slower on a busy 2-core box
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)

@@ -1,0 +1,39 @@
+"""The fast path's embeddings stay close to the torch reference the model is checked against."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from triage.features.embedding import OnnxEmbedder, TorchEmbedder, export_onnx
+
+TEXTS = [
+    "Replaced the worn drive belt and tested the unit, running normally.",
+    "Customer's forklift hit the cabinet; housing dented and fan bracket bent.",
+    "Return visit: the relay we fitted last week failed again.",
+    "Also installed a second thermostat at the customer's request.",
+    "Kulanz, keine Berechnung.",
+    "done",
+    "The technician arrived two days after our call, far beyond the agreed response time.",
+    "Pièce défectueuse remplacée, usure normale, aucun dommage externe.",
+]
+
+
+@pytest.mark.slow
+def test_onnx_int8_embeddings_match_torch_within_quantization_noise() -> None:
+    onnx_vectors = OnnxEmbedder(export_onnx()).embed(TEXTS)
+    torch_vectors = TorchEmbedder().embed(TEXTS)
+    cosine = (onnx_vectors * torch_vectors).sum(axis=1)
+    assert cosine.min() > 0.97
+    assert cosine.mean() > 0.99
+    np.testing.assert_allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_onnx_export_keeps_the_early_feed_forward_outputs_in_fp32() -> None:
+    import onnx
+
+    names = {n.name for n in onnx.load(str(export_onnx())).graph.node}
+    for layer in range(6):
+        fp32 = f"/bert/encoder/layer.{layer}/output/dense/MatMul"
+        assert (fp32 in names) == (layer < 3)
+        assert (f"{fp32}_quant" in names) == (layer >= 3)
