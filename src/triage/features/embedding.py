@@ -30,6 +30,7 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 EMBEDDING_DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 64
+PAD_SLACK = 1.25  # padded tokens per real token a batch may reach
 CACHE_SIZE = 50_000
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
@@ -73,6 +74,30 @@ def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> 
     pooled = summed / counts
     norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
     return np.asarray(pooled / norms, dtype=np.float32)
+
+
+def length_batches(lengths: Sequence[int], max_rows: int = BATCH_SIZE) -> list[list[int]]:
+    """Indices grouped into batches of similar token length, shortest first.
+
+    Each batch is padded to its longest text, so a batch closes once padding would
+    exceed `PAD_SLACK` of its real tokens: one case's short sentences and its longer
+    note run as two small batches instead of one mostly-padding batch.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    batches: list[list[int]] = []
+    current: list[int] = []
+    tokens = 0
+    for i in order:
+        n = lengths[i]
+        padded = (len(current) + 1) * n
+        if current and (len(current) >= max_rows or padded > PAD_SLACK * (tokens + n) + 8):
+            batches.append(current)
+            current, tokens = [], 0
+        current.append(i)
+        tokens += n
+    if current:
+        batches.append(current)
+    return batches
 
 
 _EXPORT_LOCK = threading.Lock()
@@ -179,10 +204,8 @@ class OnnxEmbedder:
         if not texts:
             return out
         encodings = self._tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start : start + BATCH_SIZE]
-            width = max(len(encodings[i].ids) for i in idx)
+        for idx in length_batches([len(e.ids) for e in encodings]):
+            width = len(encodings[idx[-1]].ids)
             ids = np.zeros((len(idx), width), dtype=np.int64)
             mask = np.zeros((len(idx), width), dtype=np.int64)
             for row, i in enumerate(idx):
