@@ -15,6 +15,7 @@ Flow for a request with an `Idempotency-Key`:
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import uuid
@@ -250,6 +251,7 @@ def persist(
                 IdempotencyKeyRow.state == "in_progress",
             )
             .values(state="done", decision_id=decision.decision_id)
+            .execution_options(synchronize_session=False)  # no loaded key objects to sync
         )
         if done.rowcount != 1:  # type: ignore[attr-defined]
             # our lease expired and a retry took the key over: let the retry win
@@ -264,14 +266,27 @@ async def score_case(
     request: ScoreRequest,
     ttl_hours: int,
 ) -> ScoreResult:
-    """Score one case end to end; database writes go through the group-commit writer."""
+    """Score one case end to end; database writes go through the group-commit writer.
+
+    The key is claimed while the model scores (the prediction has no side effects), so a
+    first attempt waits for one commit, not two; a replay or a conflict drops the
+    prediction unused.
+    """
+    evidence = reconcile(request.case)
+    scoring = asyncio.ensure_future(batcher.score(request.case, evidence))
     if request.idempotency_key is not None:
-        stored = await writer.run(lambda session: claim_key(session, request, ttl_hours=ttl_hours))
+        try:
+            stored = await writer.run(
+                lambda session: claim_key(session, request, ttl_hours=ttl_hours)
+            )
+        except BaseException:
+            _discard(scoring)
+            raise
         if stored is not None:
+            _discard(scoring)
             return ScoreResult(stored, replayed=True)
     try:
-        evidence = reconcile(request.case)
-        scored = await batcher.score(request.case, evidence)
+        scored = await scoring
         decision, routing = decide(
             case=request.case,
             evidence=evidence,
@@ -289,6 +304,12 @@ async def score_case(
             await writer.run(lambda session: release_key(session, request))
         raise
     return ScoreResult(decision, replayed=False)
+
+
+def _discard(task: asyncio.Future[Any]) -> None:
+    """Drop a prediction nobody needs; a finished one's error is read so none is logged."""
+    if not task.cancel() and not task.cancelled():
+        task.exception()
 
 
 def purge_expired_keys(db: SessionFactory) -> int:
