@@ -151,7 +151,9 @@ def main() -> None:
             "TRIAGE_AUDIT_KEY_FILE": f"{tmp}/keys/audit.pem",
             "TRIAGE_WEBHOOK_SECRET_FILE": f"{tmp}/keys/webhook",
             "TRIAGE_LOG_LEVEL": "warning",
-            "PYTHONPATH": str(PROJECT),
+            "PYTHONPATH": os.pathsep.join(
+                p for p in (str(PROJECT), os.environ.get("PYTHONPATH", "")) if p
+            ),
         }
         token = _token(env)
         port = _free_port()

@@ -51,12 +51,19 @@ def default_loader(settings: Settings) -> PredictorLoader:
 
 
 async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
-    await to_thread.run_sync(lambda: migrate(settings.database_url))
-    db = SessionFactory.from_url(settings.database_url)
     holder = ModelHolder(loader, settings.model_dir)
-    policies = PolicyStore(db)
-    await to_thread.run_sync(lambda: policies.seed(settings.policy_file))
-    await to_thread.run_sync(holder.reload)
+    # the model loads (mostly native code) while the database is migrated: ready sooner
+    loading = asyncio.ensure_future(to_thread.run_sync(holder.reload))
+    try:
+        await to_thread.run_sync(lambda: migrate(settings.database_url))
+        db = SessionFactory.from_url(settings.database_url)
+        policies = PolicyStore(db)
+        await to_thread.run_sync(lambda: policies.seed(settings.policy_file))
+    except BaseException:
+        with contextlib.suppress(BaseException):
+            await loading
+        raise
+    await loading
     batcher = MicroBatcher(holder.current, on_batch=metrics.BATCH_SIZE.observe)
     runtime = Runtime(
         settings=settings,
@@ -88,6 +95,9 @@ def create_app(
         await runtime.batcher.start()
         runtime.writer.start()
         tasks = [asyncio.create_task(loop(runtime)) for loop in chosen_loops]
+        warm_up = getattr(runtime.models.current(), "warm_up", None)
+        if callable(warm_up):  # after readiness: the first requests wait for it, not /readyz
+            tasks.append(asyncio.create_task(runtime.batcher.run(warm_up)))
         log.info(
             "ready: model %s, policy %s",
             runtime.models.current().version,

@@ -27,6 +27,7 @@ from triage.domain.vocab import EXCEPTION_LABELS
 from triage.errors import ModelError
 from triage.features.build import STRUCTURED_NAMES, CaseFeatures, build_features
 from triage.features.embedding import TextEmbedder, get_embedder
+from triage.features.text import prototype_scorers
 from triage.modeling.calibration import PlattScaling, TemperatureScaling
 from triage.modeling.conformal import ClassConditionalConformal
 from triage.modeling.explain import Explainer, class_boosters
@@ -195,6 +196,12 @@ class BundlePredictor:
     @property
     def certification(self) -> Certification | None:
         return self.model.certification
+
+    def warm_up(self) -> None:
+        """Embed the fact prototypes and run the encoder once, so the first request after
+        a start or a swap does not pay for them."""
+        prototype_scorers(self.embedder)
+        self.embedder.embed(["warm-up"])
 
     def features(
         self, cases: Sequence[Case], evidence: Sequence[Evidence]

@@ -73,6 +73,10 @@ class MicroBatcher:
                     item.future.set_exception(RuntimeError("service is shutting down"))
         self._executor.shutdown(wait=True)
 
+    async def run(self, work: Callable[[], object]) -> None:
+        """Run `work` on the prediction thread between batches (a model warm-up)."""
+        await asyncio.get_running_loop().run_in_executor(self._executor, work)
+
     async def score(self, case: Case, evidence: Evidence) -> Scored:
         if self._queue is None:
             raise RuntimeError("micro-batcher is not started")

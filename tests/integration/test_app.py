@@ -1,0 +1,42 @@
+"""Startup: the model loads beside the migrations and warms up on the prediction thread
+once the service is up."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from tests.integration.api_support import FakeLoader, FakePredictor, running_app, settings_for
+from triage.modeling.predictor import Predictor
+
+
+class _WarmingPredictor(FakePredictor):
+    def __init__(self) -> None:
+        super().__init__("warm-1")
+        self.warmed_on: str | None = None
+
+    def warm_up(self) -> None:
+        self.warmed_on = threading.current_thread().name
+
+
+class _WarmingLoader(FakeLoader):
+    def __call__(self, path: Path) -> Predictor:
+        self.loads += 1
+        predictor = _WarmingPredictor()
+        self.predictors.append(predictor)
+        return predictor
+
+
+def test_startup_warms_the_model_on_the_prediction_thread(tmp_path: Path) -> None:
+    loader = _WarmingLoader()
+    with running_app(settings_for(tmp_path), loader) as (client, _tokens, _):
+        assert client.get("/readyz").status_code == 200
+        predictor = loader.predictors[0]
+        assert isinstance(predictor, _WarmingPredictor)
+        deadline = time.monotonic() + 5
+        while predictor.warmed_on is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert predictor.warmed_on is not None
+        assert predictor.warmed_on.startswith("predict")
+    assert loader.loads == 1
