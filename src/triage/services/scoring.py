@@ -144,19 +144,29 @@ def review_priority(case: Case, decision: Decision, policy: Policy) -> float:
     )
 
 
-def audit_payload(request: ScoreRequest, decision: Decision) -> dict[str, Any]:
-    """What the audit record proves about a decision: input hash, versions, scores, reasons."""
+def audit_payload(
+    request: ScoreRequest,
+    decision: Decision,
+    *,
+    dumped: dict[str, Any] | None = None,
+    input_sha256: str | None = None,
+) -> dict[str, Any]:
+    """What the audit record proves about a decision: input hash, versions, scores, reasons.
+
+    `dumped` (the decision as JSON) and `input_sha256` save recomputing what `persist`
+    already has."""
+    dumped = dumped if dumped is not None else decision.model_dump(mode="json")
     return {
         "case_id": decision.case_id,
         "decision_id": decision.decision_id,
         "client_id": request.client_id,
-        "input_sha256": sha256_hex(canonical_json(request.case_json)),
+        "input_sha256": input_sha256 or sha256_hex(canonical_json(request.case_json)),
         "model_version": decision.model_version,
         "policy_version": decision.policy_version,
-        "exception": decision.exception.model_dump(mode="json"),
-        "billable": decision.billable.model_dump(mode="json"),
+        "exception": dumped["exception"],
+        "billable": dumped["billable"],
         "route": decision.route.value,
-        "reasons": [r.model_dump(mode="json") for r in decision.reasons],
+        "reasons": dumped["reasons"],
         "review_id": decision.review_id,
         "idempotency_key": request.idempotency_key,
         "callback_url": request.callback_url,
@@ -172,6 +182,8 @@ def persist(
 ) -> None:
     """Decision + PDFs + review task + audit record + outbox row + key state: one transaction."""
     case = request.case
+    dumped = decision.model_dump(mode="json")
+    case_sha256 = sha256_hex(canonical_json(request.case_json))
     session.add(
         DecisionRow(
             decision_id=decision.decision_id,
@@ -187,9 +199,9 @@ def persist(
             audit_sample=routing.audit_sample,
             model_version=decision.model_version,
             policy_version=decision.policy_version,
-            decision_json=decision.model_dump(mode="json"),
+            decision_json=dumped,
             case_json=request.case_json,
-            case_sha256=sha256_hex(canonical_json(request.case_json)),
+            case_sha256=case_sha256,
             callback_url=request.callback_url,
             created_at=decision.created_at,
             updated_at=decision.created_at,
@@ -233,14 +245,14 @@ def persist(
             decision_id=decision.decision_id,
             url=request.callback_url,
             event_type=WEBHOOK_EVENT,
-            data=decision.model_dump(mode="json"),
+            data=dumped,
             now=decision.created_at,
         )
     audit.append(
         session,
         event_type=DECISION_EVENT,
         actor=request.actor,
-        payload=audit_payload(request, decision),
+        payload=audit_payload(request, decision, dumped=dumped, input_sha256=case_sha256),
     )
     if request.idempotency_key is not None:
         done = session.execute(
