@@ -14,3 +14,8 @@ def test_length_batches_cap_rows_per_batch() -> None:
     batches = length_batches([7] * 10, max_rows=4)
     assert [len(b) for b in batches] == [4, 4, 2]
     assert sorted(i for b in batches for i in b) == list(range(10))
+
+
+def test_length_batches_bound_padded_tokens_per_run() -> None:
+    batches = length_batches([100] * 25, max_rows=64, max_tokens=1024)
+    assert [len(b) for b in batches] == [10, 10, 5]

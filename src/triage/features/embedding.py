@@ -32,6 +32,7 @@ EMBEDDING_DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 64
 PAD_SLACK = 1.25  # padded tokens per real token a batch may reach
+BATCH_TOKENS = 1024  # padded tokens per run: bounds activation memory, and is the fastest here
 CACHE_SIZE = 50_000
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
@@ -77,12 +78,15 @@ def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> 
     return np.asarray(pooled / norms, dtype=np.float32)
 
 
-def length_batches(lengths: Sequence[int], max_rows: int = BATCH_SIZE) -> list[list[int]]:
+def length_batches(
+    lengths: Sequence[int], max_rows: int = BATCH_SIZE, max_tokens: int = BATCH_TOKENS
+) -> list[list[int]]:
     """Indices grouped into batches of similar token length, shortest first.
 
     Each batch is padded to its longest text, so a batch closes once padding would
     exceed `PAD_SLACK` of its real tokens: one case's short sentences and its longer
-    note run as two small batches instead of one mostly-padding batch.
+    note run as two small batches instead of one mostly-padding batch. `max_tokens`
+    bounds the activations of one run (and so the memory a worker keeps).
     """
     order = sorted(range(len(lengths)), key=lambda i: lengths[i])
     batches: list[list[int]] = []
@@ -91,7 +95,8 @@ def length_batches(lengths: Sequence[int], max_rows: int = BATCH_SIZE) -> list[l
     for i in order:
         n = lengths[i]
         padded = (len(current) + 1) * n
-        if current and (len(current) >= max_rows or padded > PAD_SLACK * (tokens + n) + 8):
+        full = len(current) >= max_rows or padded > max_tokens
+        if current and (full or padded > PAD_SLACK * (tokens + n) + 8):
             batches.append(current)
             current, tokens = [], 0
         current.append(i)
