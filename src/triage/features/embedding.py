@@ -33,7 +33,7 @@ MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 64
 PAD_SLACK = 1.25  # padded tokens per real token a batch may reach
 BATCH_TOKENS = 1024  # padded tokens per run: bounds activation memory, and is the fastest here
-CACHE_SIZE = 50_000
+CACHE_SIZE = 20_000  # ~35 MB of vectors and keys per worker at most
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
 Matrix = npt.NDArray[np.float32]
