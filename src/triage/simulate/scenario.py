@@ -116,11 +116,15 @@ def plan_positives(d: Draft) -> None:
     """The rules that must fire: the target plus, sometimes, one it outranks."""
     if d.target != "none":
         d.positives.add(d.target)
-        lower = [
-            lab
-            for lab in WORKFLOW_LABELS[d.workflow]
-            if lab != "none" and PRECEDENCE[lab] > PRECEDENCE[d.target]
-        ]
+        # sorted: iterating a frozenset of strings follows PYTHONHASHSEED, not the seed
+        lower = sorted(
+            (
+                lab
+                for lab in WORKFLOW_LABELS[d.workflow]
+                if lab != "none" and PRECEDENCE[lab] > PRECEDENCE[d.target]
+            ),
+            key=PRECEDENCE.__getitem__,
+        )
         if lower and d.flip(0.22):
             extra = d.rng.choice(lower)
             d.positives.add(extra)
