@@ -39,6 +39,20 @@ log = logging.getLogger("triage.api")
 BackgroundLoop = Callable[[Runtime], Coroutine[object, object, None]]
 
 
+def cap_malloc_arenas(arenas: int = 2) -> None:
+    """glibc gives each thread (event loop, writer, predictor, embedders, thread pool) its
+    own malloc arena and keeps their freed pages: two arenas hold ~30 MB less per worker.
+    Runs before the worker starts its threads; a no-op on other C libraries."""
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    if name is None:
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(name).mallopt(-8, arenas)  # M_ARENA_MAX
+
+
 def default_loader(settings: Settings) -> PredictorLoader:
     """The shipped bundle format (imported lazily: keeps `triage --help` fast)."""
 
@@ -163,4 +177,5 @@ def _openapi_with_case(app: FastAPI) -> Callable[[], dict[str, Any]]:
 
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` (each worker process): settings from TRIAGE_* vars."""
+    cap_malloc_arenas()
     return create_app(Settings())
