@@ -36,7 +36,7 @@ def _batch(path: Path, out: Path, backend: str) -> tuple[float, list[str]]:
 
     predictor = BundlePredictor(TriageModel.load(get_settings().model_dir), get_embedder(backend))
     policy = load_policy(None)
-    predictor.predict([], [])  # load done; timing starts at reading the file
+    predictor.warm_up()  # load and warm-up done; timing starts at reading the file
     started = time.perf_counter()
     records = list(read_records(path))
     results: list[dict[str, object]] = []
