@@ -33,7 +33,7 @@ def main() -> None:
     policy = load_policy(None)
     embedder = get_embedder("onnx")
     unseen = make_split("unseen", simulated(N_TEST, SEED, "test"))
-    seen = make_split("seen", simulated(N_SEEN, SEED + 1, "train"))
+    seen = make_split("seen", simulated(N_SEEN, SEED + 1, "train_fit"))  # the heads read these
     reports = {}
     for split in (unseen, seen):
         x = model.matrix(labelled(split, embedder).features)

@@ -15,8 +15,9 @@ from triage.domain.case import Case
 from triage.domain.parse import parse_case
 from triage.features.build import build_features
 from triage.features.embedding import TextEmbedder
+from triage.features.text import note_texts
 from triage.modeling.fit import Labelled, encode_labels
-from triage.modeling.text_facts import TEXT_FACTS
+from triage.modeling.text_facts import TEXT_FACTS, SentenceSet
 from triage.reconcile import Evidence, reconcile
 
 
@@ -50,35 +51,118 @@ def _example(raw_case: dict[str, Any], label: dict[str, Any]) -> Example:
     )
 
 
-# The simulator's "train" wordings are split once more so that calibration, conformal
-# scores and the certificate are computed on wordings the fitted model never read:
-# the guarantees then hold under the same wording shift the test partition measures.
-SUB_PARTITIONS = {"train_fit": (0, 1, 3, 6, 7), "train_calib": (4, 9)}
-
-
-def register_sub_partitions() -> None:
-    """Add "train_fit" / "train_calib" (disjoint halves of "train", by wording index)."""
-    from triage.simulate import phrases
-
-    for name, digits in SUB_PARTITIONS.items():
-        if name in phrases._POOLS:
-            continue
-        bank = {
-            family: tuple(w for w in wordings if w.index % 10 in digits)
-            for family, wordings in phrases.PHRASE_PARTITIONS["train"].items()
-        }
-        phrases._POOLS[name] = phrases._pools(bank)
-
-
 def simulated(n: int, seed: int, partition: str | None, label_noise: float = 0.0) -> list[Example]:
     from triage.simulate import generate
 
-    if partition in SUB_PARTITIONS:
-        register_sub_partitions()
     return [
         _example(s.case, s.label)
         for s in generate(n, seed, partition=partition, label_noise=label_noise)
     ]
+
+
+def simulated_folds(
+    n: int, seed: int, partition: str, label_noise: float = 0.0
+) -> tuple[list[Example], list[int]]:
+    """Training cases in folds of disjoint wordings ("train_fit" -> "train_fit_<digit>"),
+    each digit from its own seed; returns the cases and each case's out-of-fold group."""
+    from triage.simulate.phrases import FIT_DIGITS, fit_fold
+
+    if partition != "train_fit":
+        return simulated(n, seed, partition, label_noise), []
+    examples: list[Example] = []
+    folds: list[int] = []
+    for i, digit in enumerate(FIT_DIGITS):
+        size = n // len(FIT_DIGITS) + (1 if i < n % len(FIT_DIGITS) else 0)
+        part = simulated(size, seed + 100 + digit, f"train_fit_{digit}", label_noise)
+        examples += part
+        folds += [fit_fold(digit)] * len(part)
+    return examples, folds
+
+
+# Which text facts a single phrase-bank sentence of each family expresses; every other
+# note family (negations, change orders, filler, distractors) expresses none.
+FAMILY_FACTS: dict[str, tuple[str, ...]] = {
+    "work_repair": ("work_described",),
+    "work_pm": ("work_described",),
+    "work_inspection": ("work_described",),
+    "work_install": ("work_described",),
+    "no_fault": ("work_described",),
+    "defect": ("work_described", "component_failure"),
+    "wear": ("work_described", "component_failure"),
+    "customer_damage": ("work_described", "customer_caused"),
+    "misuse": ("work_described", "customer_caused"),
+    "extra_work": ("work_described", "extra_work"),
+    "rework": ("work_described", "rework"),
+    "goodwill": ("goodwill",),
+}
+_TERSE_JOINS = (", ", " / ", " + ", " & ", " ")
+
+
+def sentence_texts(
+    partition: str, seed: int, renderings: int = 8, pairs: int = 4000, augmented: int = 3000
+) -> tuple[list[str], list[set[str]], list[int]]:
+    """Single phrase-bank sentences of a (sub-)partition in technicians' styles, pairs run
+    together without a full stop (a terse note the splitter cannot cut) and compositional
+    sentences (`training.augment`); with the facts each expresses and its out-of-fold
+    group (-1: in every fold's training data, as no simulated note contains it)."""
+    import random
+
+    from training.augment import compositional_sentences
+    from triage.simulate import catalog as cat
+    from triage.simulate.phrases import choose_style, fit_fold, partition_bank, write_sentence
+
+    rng = random.Random(f"sentences:{seed}")
+    wordings = [
+        w
+        for family, ws in partition_bank(partition).items()
+        if not family.startswith("dispute_")
+        for w in ws
+    ]
+
+    def render(w: Any) -> str:
+        asset = rng.choice(cat.ASSET_TYPES)
+        slots = {
+            "part": rng.choice(asset.parts).description.lower(),
+            "comp": rng.choice(asset.components),
+            "asset": rng.choice(asset.models),
+            "who": rng.choice(cat.CONTACTS),
+            "co": f"CO-{rng.randint(100, 99999)}",
+        }
+        return write_sentence(rng, w.text.format(**slots), w.lang, choose_style(rng))
+
+    texts: list[str] = []
+    facts: list[set[str]] = []
+    folds: list[int] = []
+    for w in wordings:
+        for _ in range(renderings):
+            texts.append(render(w))
+            facts.append(set(FAMILY_FACTS.get(w.family, ())))
+            folds.append(fit_fold(w.index))
+    by_fold: dict[int, list[Any]] = {}
+    for w in wordings:
+        by_fold.setdefault(fit_fold(w.index), []).append(w)
+    groups = sorted(by_fold)
+    for _ in range(pairs):
+        group = rng.choice(groups)
+        a, b = rng.sample(by_fold[group], 2)
+        texts.append(render(a).rstrip(". ") + rng.choice(_TERSE_JOINS) + render(b))
+        facts.append(set(FAMILY_FACTS.get(a.family, ())) | set(FAMILY_FACTS.get(b.family, ())))
+        folds.append(group)
+    for text, expressed in compositional_sentences(seed, augmented):
+        texts.append(text)
+        facts.append(expressed)
+        folds.append(-1)
+    return texts, facts, folds
+
+
+def sentence_set(partition: str, seed: int, embedder: TextEmbedder) -> SentenceSet:
+    """The sentence head's training data, embedded."""
+    texts, facts, folds = sentence_texts(partition, seed)
+    return SentenceSet(
+        embeddings=embedder.embed(note_texts(texts)),
+        facts={f: np.asarray([f in s for s in facts], dtype=np.int64) for f in TEXT_FACTS},
+        fold=np.asarray(folds, dtype=np.int64),
+    )
 
 
 def _rows(path: Path) -> Iterable[dict[str, Any]]:
@@ -130,13 +214,14 @@ def fact_targets(examples: Sequence[Example]) -> dict[str, np.ndarray]:
     return out
 
 
-def labelled(split: Split, embedder: TextEmbedder) -> Labelled:
+def labelled(split: Split, embedder: TextEmbedder, folds: Sequence[int] = ()) -> Labelled:
     cases = [e.case for e in split.examples]
     return Labelled(
         features=build_features(cases, split.evidence, embedder),
         exception=encode_labels([e.exception for e in split.examples]),
         billable=np.asarray([e.billable for e in split.examples], dtype=np.int64),
         facts=fact_targets(split.examples),
+        fold=np.asarray(folds, dtype=np.int64) if folds else None,
     )
 
 

@@ -30,7 +30,9 @@ from training.data import (
     labelled,
     make_split,
     reviewed,
+    sentence_set,
     simulated,
+    simulated_folds,
     split_by_case,
 )
 from training.evaluation import evaluate_model, evaluate_rules
@@ -47,20 +49,22 @@ def log(msg: str) -> None:
     print(f"[train {time.strftime('%H:%M:%S')}] {msg}", flush=True)
 
 
-def load_splits(cfg: dict[str, Any]) -> dict[str, list[Example]]:
+def load_splits(cfg: dict[str, Any]) -> tuple[dict[str, list[Example]], list[int]]:
+    """The splits, and the wording fold of each training case (empty: no folds)."""
     data, seed = cfg["data"], int(cfg["seed"])
     if data["source"] == "simulate":
         noise = float(data.get("label_noise", 0.0))
+        train, folds = simulated_folds(int(data["n_train"]), seed, data["train_partition"], noise)
         return {
-            "train": simulated(int(data["n_train"]), seed, data["train_partition"], noise),
+            "train": train,
             "calibration": simulated(
                 int(data["n_calibration"]), seed + 1, data["calibration_partition"]
             ),
             "test": simulated(int(data["n_test"]), seed + 2, data["test_partition"]),
             "test_seen": simulated(int(data["n_test_seen"]), seed + 3, data["train_partition"]),
-        }
+        }, folds
     train, cal, test = split_by_case(reviewed(Path(data["source"])), (0.6, 0.25, 0.15))
-    return {"train": train, "calibration": cal, "test": test}
+    return {"train": train, "calibration": cal, "test": test}, []
 
 
 def check_no_leakage(splits: dict[str, list[Example]]) -> None:
@@ -98,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.time()
 
     log("loading data")
-    raw = load_splits(cfg)
+    raw, folds = load_splits(cfg)
     check_no_leakage(raw)
     splits: dict[str, Split] = {name: make_split(name, ex) for name, ex in raw.items()}
     log(", ".join(f"{k}={len(v.examples)}" for k, v in splits.items()))
@@ -107,8 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     feats = {}
     for name, split in splits.items():
         t = time.time()
-        feats[name] = labelled(split, embedder)
+        feats[name] = labelled(split, embedder, folds if name == "train" else ())
         log(f"features {name}: {time.time() - t:.0f}s")
+    sentence_partition = str(cfg["data"].get("sentence_partition", "train_fit"))
+    sentences = sentence_set(sentence_partition, int(cfg["seed"]), embedder)
+    log(f"sentences ({sentence_partition}): {len(sentences.fold)}")
 
     cert_cfg = cfg["certification"]
     metadata = {
@@ -122,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     model = fit_model(
         feats["train"],
         feats["calibration"],
+        sentences,
         params=cfg["model"].get("params"),
         rounds=int(cfg["model"]["rounds"]),
         target_error=float(cert_cfg["target_error"]),

@@ -10,18 +10,23 @@ from __future__ import annotations
 import copy
 import json
 from collections import Counter
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
+import numpy as np
 import pytest
 from training.data import Example, split_by_case
 
 from triage.config import PROJECT_DIR
 from triage.domain.parse import parse_case
 from triage.domain.vocab import EXCEPTION_LABELS
+from triage.features.build import build_features
+from triage.features.embedding import get_embedder
 from triage.modeling.bundle import BundlePredictor, TriageModel, load_predictor
+from triage.modeling.fit import Labelled, encode_labels
 from triage.reconcile import reconcile
 from triage.simulate import generate
+from triage.simulate.phrases import FACT_FAMILIES, FIT_DIGITS, SUB_PARTITIONS, partition_bank
 
 BUNDLE = PROJECT_DIR / "models" / "default"
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "domain_example.json").read_text())
@@ -71,6 +76,35 @@ def test_wording_partitions_share_no_phrase() -> None:
     test = {p for s in generate(300, 2, partition="test") for p in s.label["facts"]["phrase_ids"]}
     assert train
     assert not train & test
+
+
+def test_sub_partitions_are_disjoint_and_families_keep_forty_wordings() -> None:
+    banks = {name: partition_bank(name) for name in ("test", *SUB_PARTITIONS)}
+    ids = {name: {w.id for ws in bank.values() for w in ws} for name, bank in banks.items()}
+    folds = [f"train_fit_{d}" for d in FIT_DIGITS]
+    for a, b in combinations(["test", "train_calib", *folds], 2):
+        assert not ids[a] & ids[b], (a, b)
+    assert set().union(*(ids[f] for f in folds)) == ids["train_fit"]
+    assert all(len(ws) >= 40 for ws in FACT_FAMILIES.values())
+
+
+def test_take_keeps_each_case_with_its_own_sentences() -> None:
+    sims = list(generate(12, 11, partition="train"))
+    cases = [parse_case(s.case) for s in sims]
+    cf = build_features(cases, [reconcile(c) for c in cases], get_embedder("onnx"))
+    full = Labelled(
+        features=cf,
+        exception=encode_labels([s.label["exception"] for s in sims]),
+        billable=np.zeros(12, dtype=np.int64),
+        facts={},
+    )
+    idx = np.asarray([7, 2, 9], dtype=np.int64)
+    part = full.take(idx)
+    for new, old in enumerate(idx):
+        np.testing.assert_array_equal(
+            part.features.sentence_embeddings[part.features.sentence_owner == new],
+            cf.sentence_embeddings[cf.sentence_owner == old],
+        )
 
 
 def test_split_by_case_puts_every_case_in_one_split() -> None:
@@ -173,3 +207,46 @@ def test_larger_rate_deviation_never_lowers_rate_mismatch_probability(
     ]
     assert probs[-1] > 0.5
     assert all(b >= a - 1e-3 for a, b in pairwise(probs)), probs
+
+
+def _facts(predictor: BundlePredictor, notes: str) -> dict[str, float]:
+    case = parse_case(_with_notes(notes))
+    cf = build_features([case], [reconcile(case)], predictor.embedder)
+    heads = predictor.model.facts
+    return dict(zip(heads.outputs, heads.predict(cf)[0].tolist(), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("notes", "fact"),
+    [
+        (
+            "Keys collected at reception. Replaced the relay and tested. Parking at gate 3. "
+            "Client asked us to also mount a second sensor in the hall. Log book signed.",
+            "extra_work",
+        ),
+        (
+            "Badge needed for the basement. Cust. dropped unit off the trolley, housing "
+            "cracked. Replaced housing. Photos uploaded to the ticket.",
+            "customer_caused",
+        ),
+        (
+            "Photos uploaded to the ticket. 2nd visit, same fault as last week. Replaced "
+            "the relay again. Keys returned to security.",
+            "rework",
+        ),
+    ],
+)
+def test_a_fact_in_one_sentence_survives_the_distractors_around_it(
+    predictor: BundlePredictor, notes: str, fact: str
+) -> None:
+    assert _facts(predictor, notes)[f"sent_{fact}"] > 0.5
+
+
+def test_negated_damage_is_not_read_as_customer_caused(predictor: BundlePredictor) -> None:
+    facts = _facts(
+        predictor,
+        "Relay failed internally at start-up. No sign of external damage, not caused by "
+        "the customer. Replaced relay and tested.",
+    )
+    assert facts["sent_customer_caused"] < 0.5
+    assert facts["sent_component_failure"] > 0.5

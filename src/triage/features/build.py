@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 
 from triage.domain.case import Case
 from triage.domain.vocab import ContractType, LineKind, ServiceType, Workflow
@@ -152,6 +153,8 @@ class CaseFeatures:
     note_similarity_names: list[str]
     sentence_similarity_names: list[str]
     dispute_similarity_names: list[str]
+    sentence_embeddings: Matrix  # every sentence of every note, in case order
+    sentence_owner: npt.NDArray[np.int64]  # the case row of each sentence
 
 
 def build_features(
@@ -195,4 +198,8 @@ def build_features(
         note_similarity_names=[f"note_sim_{n}" for n in note_scorer.names],
         sentence_similarity_names=[f"sent_sim_{n}" for n in note_scorer.names],
         dispute_similarity_names=[f"dispute_sim_{n}" for n in dispute_scorer.names],
+        sentence_embeddings=vectors[n + d :],
+        sentence_owner=np.repeat(
+            np.arange(n, dtype=np.int64), [len(group) for group in sentences]
+        ).astype(np.int64),
     )

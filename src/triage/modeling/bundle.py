@@ -2,7 +2,7 @@
 
 Layout of a bundle directory (diffable, no pickles):
   exception.lgb.txt, billable.lgb.txt   LightGBM model text
-  text_facts.json                       logistic heads on the note embedding
+  text_facts.json                       fact heads on note and sentence embeddings
   calibration.json                      temperature (exception), Platt (billable)
   conformal.json                        class-conditional calibration scores
   certification.json                    the Learn-then-Test certificate
@@ -70,12 +70,6 @@ def assemble(cf: CaseFeatures, fact_probabilities: Array) -> npt.NDArray[np.floa
     ).astype(np.float32)
 
 
-def fact_inputs(cf: CaseFeatures) -> npt.NDArray[np.float32]:
-    return np.hstack([cf.note_embeddings, cf.note_similarity, cf.sentence_similarity]).astype(
-        np.float32
-    )
-
-
 @dataclass
 class TriageModel:
     """Boosters, fact heads, calibration maps, conformal scores and the certificate."""
@@ -98,7 +92,7 @@ class TriageModel:
         return list(self.metadata["feature_names"])
 
     def matrix(self, cf: CaseFeatures) -> npt.NDArray[np.float32]:
-        return assemble(cf, self.facts.predict(fact_inputs(cf)))
+        return assemble(cf, self.facts.predict(cf))
 
     def exception_logits(self, x: npt.NDArray[np.float32]) -> Array:
         return np.asarray(

@@ -1,12 +1,13 @@
 """Learn-then-Test certification of the auto-continue threshold (issue 3 §3).
 
 A case auto-continues when min(exception confidence, billable confidence) >= λ.
-For each λ of a fixed grid the null hypothesis "error among auto-continued >
-target" is tested with an exact binomial tail p-value at level delta / |grid|
-(Bonferroni), so the family-wise error is at most delta and every rejected λ,
-in particular the most lenient one chosen, has error <= target with probability
->= 1 - delta. Bonferroni rather than fixed-sequence testing: a fixed sequence
-started at the strictest λ stops at once when few cases are that confident.
+The null hypotheses "error among auto-continued at λ > target" are tested with
+exact binomial tail p-values by fixed-sequence testing: down a fixed grid of λ,
+strictest first, each at level delta, stopping at the first λ not rejected. The
+family-wise error is at most delta, so the most lenient rejected λ has error <=
+target with probability >= 1 - delta. The sequence starts at `start`, chosen on
+data independent of the certificate's (`choose_start`): started at the strictest
+λ, where few cases are that confident, the sequence would stop at once.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ GRID: tuple[float, ...] = tuple(
         [1 - np.logspace(-4, -2, 11)[:-1], np.round(np.arange(0.99, 0.495, -0.01), 3)]
     )
 )
-METHOD = "learn-then-test (exact binomial tail p-values, Bonferroni over a fixed grid)"
+METHOD = "learn-then-test (exact binomial tail p-values, fixed-sequence testing down a fixed grid)"
 
 
 def automation_score(
@@ -43,6 +44,17 @@ def clopper_pearson_upper(errors: int, n: int, delta: float) -> float:
     return float(beta.ppf(1.0 - delta, errors + 1, n - errors))
 
 
+def choose_start(
+    score: npt.NDArray[np.float64], min_fraction: float = 0.3, grid: tuple[float, ...] = GRID
+) -> float:
+    """The strictest grid λ that selects at least `min_fraction` of the cases: computed on
+    data the certificate does not use, it fixes where the test sequence begins."""
+    for lam in grid:
+        if len(score) and float((score >= lam).mean()) >= min_fraction:
+            return lam
+    return grid[-1]
+
+
 def certify(
     score: npt.NDArray[np.float64],
     error: npt.NDArray[np.bool_],
@@ -50,17 +62,20 @@ def certify(
     target_error: float = 0.01,
     delta: float = 0.05,
     grid: tuple[float, ...] = GRID,
+    start: float | None = None,
 ) -> Certification:
-    """The most lenient grid threshold whose risk is certified <= target, or certified=false.
-    The reported bound is the Clopper-Pearson bound at that threshold."""
+    """The most lenient threshold of the fixed sequence whose risk is certified <= target,
+    or certified=false. The reported bound is the Clopper-Pearson bound at that threshold.
+    Without `start` the sequence starts where these scores (never the errors) put it."""
+    first = choose_start(score, grid=grid) if start is None else start
     chosen: float | None = None
-    level = delta / len(grid)
-    for lam in grid:
+    for lam in (g for g in grid if g <= first):
         selected = score >= lam
         n = int(selected.sum())
         k = int(error[selected].sum())
-        if n > 0 and binom.cdf(k, n, target_error) <= level:
-            chosen = lam if chosen is None else min(chosen, lam)
+        if n == 0 or binom.cdf(k, n, target_error) > delta:
+            break
+        chosen = lam
     n_cal = len(score)
     if chosen is None:
         return Certification(

@@ -129,7 +129,10 @@ def _visits(ev: Evidence, _: Values) -> str:
 
 def _fact(fact: str) -> Writer:
     def write(_: Evidence, values: Values) -> str:
-        p = values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0))
+        p = max(
+            values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0)),
+            values.get(f"fact_sent_{fact}", 0.0),
+        )
         says = "describe" if p >= 0.5 else "do not describe"
         return f"notes {says} {_FACT_TEXT[fact]}"
 
@@ -192,7 +195,10 @@ GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
     "tax": (_tax, ("tax_rate_delta", "tax_amount_delta", "tax_rate_wrong", "tax_error")),
     "coverage": (_coverage, ("service_covered",)),
     "visits": (_visits, ("visits_30d",)),
-    **{f"notes_{fact}": (_fact(fact), (f"fact_{fact}", f"note_sim_{fact}")) for fact in _FACT_TEXT},
+    **{
+        f"notes_{fact}": (_fact(fact), (f"fact_{fact}", f"fact_sent_{fact}", f"note_sim_{fact}"))
+        for fact in _FACT_TEXT
+    },
     "notes_no_work": (
         _fact("work_described"),
         ("note_sim_no_work_described", "sent_sim_no_work_described"),

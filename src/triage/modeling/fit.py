@@ -17,11 +17,11 @@ import numpy.typing as npt
 
 from triage.domain.vocab import EXCEPTION_LABELS
 from triage.features.build import CaseFeatures
-from triage.modeling.bundle import TriageModel, assemble, fact_inputs, feature_names
+from triage.modeling.bundle import TriageModel, assemble, feature_names
 from triage.modeling.calibration import PlattScaling, TemperatureScaling
-from triage.modeling.certify import automation_score, certify
+from triage.modeling.certify import automation_score, certify, choose_start
 from triage.modeling.conformal import ClassConditionalConformal
-from triage.modeling.text_facts import FactHeads
+from triage.modeling.text_facts import FactHeads, SentenceSet
 
 LABEL_INDEX = {label: i for i, label in enumerate(EXCEPTION_LABELS)}
 
@@ -42,15 +42,20 @@ DEFAULT_PARAMS: dict[str, Any] = {
 
 @dataclass(frozen=True, slots=True)
 class Labelled:
-    """Features of a split with its targets (exception index, billable, text facts)."""
+    """Features of a split with its targets (exception index, billable, text facts) and,
+    for training rows, the wording fold each case was written from."""
 
     features: CaseFeatures
     exception: npt.NDArray[np.int64]
     billable: npt.NDArray[np.int64]
     facts: Mapping[str, npt.NDArray[np.int64]]
+    fold: npt.NDArray[np.int64] | None = None
 
     def take(self, idx: npt.NDArray[np.int64]) -> Labelled:
         cf = self.features
+        new_row = np.full(len(cf.structured), -1, dtype=np.int64)
+        new_row[idx] = np.arange(len(idx))
+        kept = new_row[cf.sentence_owner] >= 0
         return Labelled(
             features=CaseFeatures(
                 structured=cf.structured[idx],
@@ -62,10 +67,13 @@ class Labelled:
                 note_similarity_names=cf.note_similarity_names,
                 sentence_similarity_names=cf.sentence_similarity_names,
                 dispute_similarity_names=cf.dispute_similarity_names,
+                sentence_embeddings=cf.sentence_embeddings[kept],
+                sentence_owner=new_row[cf.sentence_owner[kept]],
             ),
             exception=self.exception[idx],
             billable=self.billable[idx],
             facts={k: v[idx] for k, v in self.facts.items()},
+            fold=None if self.fold is None else self.fold[idx],
         )
 
 
@@ -88,6 +96,7 @@ def case_errors(
 def fit_model(
     train: Labelled,
     calibration: Labelled,
+    sentences: SentenceSet,
     *,
     params: Mapping[str, Any] | None = None,
     rounds: int = 400,
@@ -98,9 +107,14 @@ def fit_model(
 ) -> TriageModel:
     import lightgbm as lgb
 
-    heads, oof = FactHeads.out_of_fold(fact_inputs(train.features), train.facts, seed=seed)
+    fold = train.fold
+    if fold is None:
+        fold = np.random.default_rng(seed).choice(np.unique(sentences.fold), len(train.exception))
+    heads, oof = FactHeads.out_of_fold(
+        train.features, train.facts, fold.astype(np.int64), sentences, seed=seed
+    )
     x = assemble(train.features, oof)
-    names = feature_names(train.features, heads.facts)
+    names = feature_names(train.features, heads.outputs)
     rng = np.random.default_rng(seed)
     valid = rng.random(len(x)) < 0.1
     base = {**DEFAULT_PARAMS, **(params or {}), "seed": seed}
@@ -144,7 +158,11 @@ def fit_model(
     )
     errors = case_errors(probs, pbill, calibration.exception[~half], calibration.billable[~half])
     model.certification = certify(
-        automation_score(probs, pbill), errors, target_error=target_error, delta=delta
+        automation_score(probs, pbill),
+        errors,
+        target_error=target_error,
+        delta=delta,
+        start=choose_start(automation_score(*model.probabilities(xc[half]))),
     )
     model.metadata.update(
         {

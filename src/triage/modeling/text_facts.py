@@ -1,8 +1,11 @@
-"""What the notes mean: a small network per case reads the note embedding into text facts.
+"""What the notes mean: small networks read sentence embeddings into text facts.
 
-Heads on sentence embeddings carry a fact across wordings (a paraphrase
-lands near the original); their probabilities are the text features the
-boosters read, and the fact names make explanations readable.
+Two heads per fact set. The note head reads the whole note's embedding (and its
+prototype similarities). The sentence head is trained on single phrase-bank
+sentences and applied to every sentence of a note, max-pooled: a fact written in
+one sentence is not diluted by the distractors around it, and a paraphrase of that
+sentence lands near it in embedding space. Negations ("no sign of external
+damage") are negative training sentences, not keyword rules.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import numpy as np
 import numpy.typing as npt
 from scipy.special import expit
 
+from triage.features.build import CaseFeatures
 from triage.features.embedding import Matrix
 
 TEXT_FACTS: tuple[str, ...] = (
@@ -26,78 +30,154 @@ TEXT_FACTS: tuple[str, ...] = (
     "goodwill",
 )
 HIDDEN = 96
+SENTENCE_ALPHA = 0.1  # stronger L2 than the note head: few wordings, many renderings
+Array = npt.NDArray[np.float64]
+Targets = Mapping[str, npt.NDArray[np.int64]]
+
+
+def note_inputs(cf: CaseFeatures) -> npt.NDArray[np.float32]:
+    """The note head's input: note embedding and its prototype similarities."""
+    return np.hstack([cf.note_embeddings, cf.note_similarity, cf.sentence_similarity]).astype(
+        np.float32
+    )
 
 
 @dataclass(frozen=True, slots=True)
-class FactHeads:
-    """One small multi-label network: [note embedding, prototype similarities] -> ReLU
-    hidden layer -> one sigmoid per fact. The hidden layer lets a negation ("no sign of
-    external damage") flip a fact that a linear head would read as present."""
+class Net:
+    """One multi-label network: input -> ReLU hidden layer -> one sigmoid per fact. The
+    hidden layer lets a negation flip a fact that a linear head would read as present."""
 
-    facts: tuple[str, ...]
-    w1: npt.NDArray[np.float64]  # (dims, hidden)
-    b1: npt.NDArray[np.float64]  # (hidden,)
-    w2: npt.NDArray[np.float64]  # (hidden, facts)
-    b2: npt.NDArray[np.float64]  # (facts,)
+    w1: Array  # (dims, hidden)
+    b1: Array  # (hidden,)
+    w2: Array  # (hidden, facts)
+    b2: Array  # (facts,)
 
-    def predict(self, inputs: Matrix) -> npt.NDArray[np.float64]:
+    def predict(self, inputs: Matrix) -> Array:
         hidden = np.maximum(inputs.astype(np.float64) @ self.w1 + self.b1, 0.0)
         return np.asarray(expit(hidden @ self.w2 + self.b2))
 
     @classmethod
-    def fit(
-        cls, inputs: Matrix, targets: Mapping[str, npt.NDArray[np.int64]], seed: int = 0
-    ) -> FactHeads:
+    def fit(cls, inputs: Matrix, y: npt.NDArray[np.int64], seed: int, alpha: float) -> Net:
         from sklearn.neural_network import MLPClassifier
 
-        facts = tuple(f for f in TEXT_FACTS if f in targets and len(set(targets[f].tolist())) == 2)
-        y = np.stack([targets[f] for f in facts], axis=1)
         net = MLPClassifier(
             hidden_layer_sizes=(HIDDEN,),
-            alpha=1e-3,
+            alpha=alpha,
             max_iter=200,
             early_stopping=True,
             n_iter_no_change=8,
             random_state=seed,
         )
         net.fit(inputs, y)
+        return cls(w1=net.coefs_[0], b1=net.intercepts_[0], w2=net.coefs_[1], b2=net.intercepts_[1])
+
+    def to_json(self) -> dict[str, object]:
+        return {k: np.round(getattr(self, k), 5).tolist() for k in ("w1", "b1", "w2", "b2")}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], n_facts: int) -> Net:
+        return cls(
+            w1=np.asarray(data["w1"], dtype=np.float64),
+            b1=np.asarray(data["b1"], dtype=np.float64),
+            w2=np.asarray(data["w2"], dtype=np.float64).reshape(-1, n_facts),
+            b2=np.asarray(data["b2"], dtype=np.float64),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSet:
+    """Labelled single sentences (embeddings), each tagged with the wording fold it
+    was rendered from, so that out-of-fold heads never read a case's own wordings."""
+
+    embeddings: Matrix
+    facts: Targets
+    fold: npt.NDArray[np.int64]
+
+
+def _targets(facts: tuple[str, ...], targets: Targets, rows: Any = slice(None)) -> Any:
+    return np.stack([targets[f][rows] for f in facts], axis=1)
+
+
+def pool_sentences(cf: CaseFeatures, probabilities: Array) -> Array:
+    """Per case, the strongest sentence for each fact (0 for a note without sentences)."""
+    out = np.zeros((len(cf.structured), probabilities.shape[1]))
+    if len(probabilities):
+        np.maximum.at(out, cf.sentence_owner, probabilities)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class FactHeads:
+    """Note head and sentence head; `predict` gives [note facts, pooled sentence facts]."""
+
+    facts: tuple[str, ...]
+    note: Net
+    sentence: Net
+
+    @property
+    def outputs(self) -> list[str]:
+        """Feature names of the `predict` columns (after the `fact_` prefix)."""
+        return [*self.facts, *(f"sent_{f}" for f in self.facts)]
+
+    def predict(self, cf: CaseFeatures) -> Array:
+        pooled = pool_sentences(cf, self.sentence.predict(cf.sentence_embeddings))
+        return np.hstack([self.note.predict(note_inputs(cf)), pooled])
+
+    @classmethod
+    def fit(
+        cls, cf: CaseFeatures, targets: Targets, sentences: SentenceSet, seed: int = 0
+    ) -> FactHeads:
+        facts = tuple(
+            f
+            for f in TEXT_FACTS
+            if f in targets
+            and f in sentences.facts
+            and len(set(targets[f].tolist())) == 2
+            and len(set(sentences.facts[f].tolist())) == 2
+        )
         return cls(
             facts=facts,
-            w1=net.coefs_[0],
-            b1=net.intercepts_[0],
-            w2=net.coefs_[1],
-            b2=net.intercepts_[1],
+            note=Net.fit(note_inputs(cf), _targets(facts, targets), seed, alpha=1e-3),
+            sentence=Net.fit(
+                sentences.embeddings, _targets(facts, sentences.facts), seed, alpha=SENTENCE_ALPHA
+            ),
         )
 
     @classmethod
     def out_of_fold(
         cls,
-        inputs: Matrix,
-        targets: Mapping[str, npt.NDArray[np.int64]],
-        folds: int = 3,
+        cf: CaseFeatures,
+        targets: Targets,
+        fold: npt.NDArray[np.int64],
+        sentences: SentenceSet,
         seed: int = 0,
-    ) -> tuple[FactHeads, npt.NDArray[np.float64]]:
+    ) -> tuple[FactHeads, Array]:
         """The heads fitted on everything, and out-of-fold predictions for the boosters'
-        training rows (in-fold predictions would be over-confident)."""
-        full = cls.fit(inputs, targets, seed=seed)
-        fold = np.random.default_rng(seed).integers(0, folds, size=len(inputs))
-        oof = np.zeros((len(inputs), len(full.facts)))
-        for f in range(folds):
-            train = fold != f
-            head = cls.fit(inputs[train], {k: targets[k][train] for k in full.facts}, seed=seed)
-            oof[fold == f] = head.predict(inputs[fold == f])
-        return full, oof
+        training rows. Folds are disjoint sets of wordings: a case's fact probabilities
+        come from heads that never read its phrases, as on unseen wordings."""
+        full = cls.fit(cf, targets, sentences, seed=seed)
+        x = note_inputs(cf)
+        note_oof = np.zeros((len(x), len(full.facts)))
+        sent_oof = np.zeros((len(cf.sentence_owner), len(full.facts)))
+        for k in np.unique(fold):
+            rows, srows = fold != k, sentences.fold != k  # fold -1 sentences: always in
+            note = Net.fit(x[rows], _targets(full.facts, targets, rows), seed, alpha=1e-3)
+            note_oof[fold == k] = note.predict(x[fold == k])
+            sentence = Net.fit(
+                sentences.embeddings[srows],
+                _targets(full.facts, sentences.facts, srows),
+                seed,
+                alpha=SENTENCE_ALPHA,
+            )
+            owned = fold[cf.sentence_owner] == k
+            sent_oof[owned] = sentence.predict(cf.sentence_embeddings[owned])
+        return full, np.hstack([note_oof, pool_sentences(cf, sent_oof)])
 
     def to_json(self) -> dict[str, object]:
-        def r(a: npt.NDArray[np.float64]) -> object:
-            return np.round(a, 5).tolist()
-
         return {
             "facts": list(self.facts),
-            "w1": r(self.w1),
-            "b1": r(self.b1),
-            "w2": r(self.w2),
-            "b2": r(self.b2),
+            "note": self.note.to_json(),
+            "sentence": self.sentence.to_json(),
         }
 
     @classmethod
@@ -105,8 +185,6 @@ class FactHeads:
         facts = tuple(str(f) for f in data["facts"])
         return cls(
             facts=facts,
-            w1=np.asarray(data["w1"], dtype=np.float64),
-            b1=np.asarray(data["b1"], dtype=np.float64),
-            w2=np.asarray(data["w2"], dtype=np.float64).reshape(-1, len(facts)),
-            b2=np.asarray(data["b2"], dtype=np.float64),
+            note=Net.from_json(data["note"], len(facts)),
+            sentence=Net.from_json(data["sentence"], len(facts)),
         )

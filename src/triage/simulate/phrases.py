@@ -103,15 +103,56 @@ def _pools(bank: Mapping[str, tuple[Wording, ...]]) -> _Pools:
     return pools
 
 
+# Sub-partitions of "train" (by the wording index's last digit), for training only: the
+# calibration split reads wordings the fitted model never saw ("train_calib"), and the
+# fitted split is cut into folds of disjoint wordings ("train_fit_<digit>") so that
+# out-of-fold text facts are as uncertain as they will be on unseen wordings.
+FIT_DIGITS: tuple[int, ...] = (0, 1, 3, 6, 7)
+SUB_PARTITIONS: dict[str, tuple[int, ...]] = {
+    "train_fit": FIT_DIGITS,
+    "train_calib": (4, 9),
+    **{f"train_fit_{d}": (d,) for d in FIT_DIGITS},
+}
+
+
+FIT_FOLDS = 3
+
+
+def fit_fold(index: int) -> int:
+    """The out-of-fold group of a "train_fit" wording (-1 for wordings outside it)."""
+    digit = index % 10
+    return FIT_DIGITS.index(digit) % FIT_FOLDS if digit in FIT_DIGITS else -1
+
+
+def sub_partition(name: str) -> dict[str, tuple[Wording, ...]]:
+    """The wordings of a sub-partition of "train", per family."""
+    digits = SUB_PARTITIONS[name]
+    return {
+        family: tuple(w for w in wordings if w.index % 10 in digits)
+        for family, wordings in PHRASE_PARTITIONS["train"].items()
+    }
+
+
+def partition_bank(partition: str | None) -> Mapping[str, tuple[Wording, ...]]:
+    """Every family's wordings in a partition or sub-partition (None: all wordings)."""
+    if partition is None:
+        return ALL_WORDINGS
+    if partition in PHRASE_PARTITIONS:
+        return PHRASE_PARTITIONS[partition]
+    return sub_partition(partition)
+
+
 _POOLS: dict[str | None, _Pools] = {
     None: _pools(ALL_WORDINGS),
     **{name: _pools(bank) for name, bank in PHRASE_PARTITIONS.items()},
+    **{name: _pools(sub_partition(name)) for name in SUB_PARTITIONS},
 }
 
 
 def check_partition(partition: str | None) -> None:
     if partition not in _POOLS:
-        raise ValueError(f"unknown phrase partition {partition!r}; known: {list(PARTITION_NAMES)}")
+        known = [*PARTITION_NAMES, *SUB_PARTITIONS]
+        raise ValueError(f"unknown phrase partition {partition!r}; known: {known}")
 
 
 def pick(rng: random.Random, family: str, partition: str | None, lang: str) -> Wording:
@@ -258,6 +299,19 @@ def _terse(sentence: str, lang: str) -> str:
     if lang == "en":
         s = _ARTICLE_RE.sub("", s)
     return s[:1].lower() + s[1:] if s[:2] != s[:2].upper() else s
+
+
+def write_sentence(rng: random.Random, text: str, lang: str, style: str) -> str:
+    """One sentence in a technician's style, as `write_notes` would render it alone."""
+    if style == "terse":
+        return _abbreviate(_terse(text, lang), rng, 0.6)
+    if style == "bullets":
+        return _abbreviate(text, rng, 0.2)
+    if style == "caps":
+        return _abbreviate(text, rng, 0.3).upper()
+    if style == "sloppy":
+        return _sloppy(_abbreviate(text, rng, 0.4), rng, 0.08)
+    return text
 
 
 def write_notes(rng: random.Random, sentences: list[tuple[str, str]], style: str, who: str) -> str:
