@@ -421,7 +421,7 @@ NEGATED_DAMAGE: tuple[str, ...] = (
     "No impact damage.",
     "Unit handled correctly by site staff.",
     "No misuse, operated as intended.",
-    "de|Kein Fremdverschulden.",
+    "de|Kein Fremdverschulden erkennbar, Gerät sachgemäß bedient.",
     "de|Keine Beschädigung von außen.",
     "fr|Aucun dommage externe.",
     "No sign of mishandling or abuse.",
