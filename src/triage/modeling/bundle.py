@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,7 @@ class BundlePredictor:
         self._lock = threading.Lock()
         self._explainer = Explainer(model.feature_names)
         self._class_boosters = class_boosters(model.exception_booster)
+        self._shap_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shap")
 
     @property
     def version(self) -> str:
@@ -215,11 +217,14 @@ class BundlePredictor:
         probs, bill = m.probabilities(x)
         pvals = m.conformal.p_values(probs)
         top = probs.argmax(axis=1)
+        # the two SHAP passes run side by side (LightGBM releases the GIL): the second core
+        # is otherwise idle once the texts are embedded
+        billable = self._shap_pool.submit(
+            m.billable_booster.predict, x, pred_contrib=True, num_threads=1
+        )
         exc_totals = self._explainer.totals(self._predicted_class_contributions(x, top))
         sign = np.where(bill >= 0.5, 1.0, -1.0)
-        bill_contrib = np.asarray(
-            m.billable_booster.predict(x, pred_contrib=True, num_threads=1)
-        ).reshape(len(x), -1)
+        bill_contrib = np.asarray(billable.result()).reshape(len(x), -1)
         bill_totals = self._explainer.totals(sign[:, None] * bill_contrib)
         prob_rows, pval_rows = probs.tolist(), pvals.tolist()
         outputs: list[ModelOutput] = []
