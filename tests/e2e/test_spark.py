@@ -5,13 +5,9 @@ rows) with the same bundle and policy; the Spark path runs the MLflow pyfunc
 through `spark_udf` on `local[2]`. Every case must get the same label,
 billability, route and prediction set, with the same probabilities.
 
-With the ONNX int8 embedder (the default backend) this does not hold yet:
-dynamic quantization scales activations over the whole batch tensor, so a
-text's embedding depends on the texts batched with it (cosine ≈ 0.99 alone vs
-in a batch), and the local path and spark_udf batch differently. That test is
-a strict xfail on `DecisionMismatch` only: it fails loudly once the embedder is
-batch-invariant (remove the marker then), and any other failure is a failure.
-The torch backend is batch-invariant, and there the paths must agree exactly.
+Both embedding backends are batch-invariant (the ONNX int8 path runs each text
+on its own, because dynamic quantization scales activations over a whole run),
+so the two paths must agree exactly however they batch.
 """
 
 from __future__ import annotations
@@ -92,11 +88,6 @@ def compare(local: pd.DataFrame, spark: pd.DataFrame, n_cases: int) -> None:
         raise DecisionMismatch(f"decisions differ (first cases per field): {differing}")
 
 
-@pytest.mark.xfail(
-    raises=DecisionMismatch,
-    strict=True,
-    reason="OnnxEmbedder's dynamic int8 quantization makes embeddings depend on the batch",
-)
 def test_spark_engine_matches_the_local_path_on_10000_cases(tmp_path: Path) -> None:
     n_cases = int(os.environ.get("TRIAGE_SPARK_TEST_CASES", "10000"))
     local, spark = score_both(tmp_path, n_cases, backend="onnx")

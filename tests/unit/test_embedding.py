@@ -1,21 +1,34 @@
-"""Length batching of texts for the ONNX embedder: little padding, bounded batch size."""
+"""The ONNX embedder gives a text the same vector whatever it is embedded with."""
 
 from __future__ import annotations
 
-from triage.features.embedding import length_batches
+import numpy as np
+import pytest
+
+from triage.features.embedding import OnnxEmbedder
+
+TEXTS = [
+    "Compressor relay failed at start-up; replaced relay.",
+    "cust. dropped unit",
+    "Kunde hat das Gerät umgestoßen, Gehäuse gebrochen, neue Abdeckung montiert und getestet.",
+    "done",
+]
 
 
-def test_length_batches_split_short_sentences_from_a_long_note() -> None:
-    batches = length_batches([40, 10, 12, 14])
-    assert batches == [[1, 2, 3], [0]]
+@pytest.fixture(scope="module")
+def embedder() -> OnnxEmbedder:
+    return OnnxEmbedder()
 
 
-def test_length_batches_cap_rows_per_batch() -> None:
-    batches = length_batches([7] * 10, max_rows=4)
-    assert [len(b) for b in batches] == [4, 4, 2]
-    assert sorted(i for b in batches for i in b) == list(range(10))
+def test_embed_same_vector_alone_and_in_any_batch(embedder: OnnxEmbedder) -> None:
+    together = embedder.embed(TEXTS)
+    alone = np.vstack([embedder.embed([t]) for t in TEXTS])
+    shuffled = embedder.embed(TEXTS[::-1])[::-1]
+    np.testing.assert_array_equal(together, alone)
+    np.testing.assert_array_equal(together, shuffled)
 
 
-def test_length_batches_bound_padded_tokens_per_run() -> None:
-    batches = length_batches([100] * 25, max_rows=64, max_tokens=1024)
-    assert [len(b) for b in batches] == [10, 10, 5]
+def test_embed_rows_are_unit_length_and_distinct(embedder: OnnxEmbedder) -> None:
+    vectors = embedder.embed(TEXTS)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert float(vectors[0] @ vectors[1]) < 0.9

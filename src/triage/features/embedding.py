@@ -31,8 +31,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 EMBEDDING_DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 64
-PAD_SLACK = 1.25  # padded tokens per real token a batch may reach
-BATCH_TOKENS = 1024  # padded tokens per run: bounds activation memory, and is the fastest here
 CACHE_SIZE = 20_000  # ~35 MB of vectors and keys per worker at most
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
@@ -76,34 +74,6 @@ def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> 
     pooled = summed / counts
     norms = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
     return np.asarray(pooled / norms, dtype=np.float32)
-
-
-def length_batches(
-    lengths: Sequence[int], max_rows: int = BATCH_SIZE, max_tokens: int = BATCH_TOKENS
-) -> list[list[int]]:
-    """Indices grouped into batches of similar token length, shortest first.
-
-    Each batch is padded to its longest text, so a batch closes once padding would
-    exceed `PAD_SLACK` of its real tokens: one case's short sentences and its longer
-    note run as two small batches instead of one mostly-padding batch. `max_tokens`
-    bounds the activations of one run (and so the memory a worker keeps).
-    """
-    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
-    batches: list[list[int]] = []
-    current: list[int] = []
-    tokens = 0
-    for i in order:
-        n = lengths[i]
-        padded = (len(current) + 1) * n
-        full = len(current) >= max_rows or padded > max_tokens
-        if current and (full or padded > PAD_SLACK * (tokens + n) + 8):
-            batches.append(current)
-            current, tokens = [], 0
-        current.append(i)
-        tokens += n
-    if current:
-        batches.append(current)
-    return batches
 
 
 _EXPORT_LOCK = threading.Lock()
@@ -183,7 +153,7 @@ def export_onnx(target_dir: Path | None = None) -> Path:
 
 
 class OnnxEmbedder:
-    """ONNX Runtime int8 backend; length-sorted batches keep padding small."""
+    """ONNX Runtime int8 backend; each text is its own run, so its vector is its own."""
 
     name = "onnx-int8"
 
@@ -193,8 +163,7 @@ class OnnxEmbedder:
 
         path = onnx_file or export_onnx()
         options = ort.SessionOptions()
-        # one thread per run, batches run side by side: small matrices split poorly across
-        # threads, whole batches do not (about 20 % faster in bulk, same numbers)
+        # one thread per run, runs side by side: small matrices split poorly across threads
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -215,23 +184,26 @@ class OnnxEmbedder:
             return out
         encodings = self._tokenizer.encode_batch(list(texts))
 
-        def run(idx: list[int]) -> None:
-            width = len(encodings[idx[-1]].ids)
-            ids = np.zeros((len(idx), width), dtype=np.int64)
-            mask = np.zeros((len(idx), width), dtype=np.int64)
-            for row, i in enumerate(idx):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            tokens = self._session.run(None, feeds)[0]
-            out[idx] = _mean_pool(tokens, mask)  # batches own disjoint rows
+        def run(indices: list[int]) -> None:
+            for i in indices:
+                ids = np.asarray([encodings[i].ids], dtype=np.int64)
+                mask = np.ones_like(ids)
+                feeds = {
+                    "input_ids": ids,
+                    "attention_mask": mask,
+                    "token_type_ids": np.zeros_like(ids),
+                }
+                out[i] = _mean_pool(self._session.run(None, feeds)[0], mask)[0]
 
-        batches = length_batches([len(e.ids) for e in encodings])
-        if len(batches) == 1:
-            run(batches[0])
+        # One text per run: dynamic int8 quantization scales activations over the whole run,
+        # so a shared run would make a text's vector (and so a decision) depend on which other
+        # texts it was batched with. Per-text runs need no padding; two threads share them.
+        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        shares = [order[k::THREADS] for k in range(THREADS)]
+        if len(texts) == 1 or THREADS == 1:
+            run(order)
         else:
-            list(self._pool.map(run, batches))
+            list(self._pool.map(run, shares))
         return out
 
 
