@@ -83,7 +83,7 @@ class ExtractedDocument(BaseModel):
     pages: list[tuple[float, float]] = Field(default_factory=list)
 
     def to_case_fields(self) -> dict[str, Any]:
-        """The DOMAIN §2 `invoice` / `service_report` object, with missing fields omitted.
+        """The DOMAIN §2 `invoice` / `service_report` object; missing required fields omitted.
 
         Values read beyond the contract (an invoice's work order) are left out here;
         `values()` and the CLI record keep them.
@@ -91,6 +91,8 @@ class ExtractedDocument(BaseModel):
         contract = INVOICE_FIELDS if self.doc_type == "invoice" else REPORT_FIELDS
         out = {name: value for name, value in self.values().items() if name in contract}
         if self.doc_type == "invoice":
+            # an invoice that prints no PO has none: the contract's "empty" PO, not a guess
+            out.setdefault("po_number", None)
             out["lines"] = [{k: f.value for k, f in line.items()} for line in self.lines]
             for line in out["lines"]:
                 line.setdefault("sku", None)
