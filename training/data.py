@@ -157,9 +157,11 @@ def sentence_texts(
 
 def sentence_set(partition: str, seed: int, embedder: TextEmbedder) -> SentenceSet:
     """The sentence head's training data, embedded."""
-    texts, facts, folds = sentence_texts(partition, seed)
+    raw, facts, folds = sentence_texts(partition, seed)
+    texts = note_texts(raw)
     return SentenceSet(
-        embeddings=embedder.embed(note_texts(texts)),
+        texts=texts,
+        embeddings=embedder.embed(texts),
         facts={f: np.asarray([f in s for s in facts], dtype=np.int64) for f in TEXT_FACTS},
         fold=np.asarray(folds, dtype=np.int64),
     )

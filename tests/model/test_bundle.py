@@ -142,10 +142,11 @@ def test_minimum_functionality_per_label_on_unseen_wordings(predictor: BundlePre
         hits[truth] += max(out.probabilities, key=out.probabilities.__getitem__) == truth
     recall = {label: hits[label] / totals[label] for label in totals}
     assert set(recall) == set(EXCEPTION_LABELS)
-    # out_of_scope on unseen wordings is the weak spot (0.47 for lgbm-e48c467c1bf2); the
-    # floor catches a broken bundle, the bench reports the real figure.
-    assert min(recall.values()) >= 0.4, recall
-    assert sum(recall.values()) / len(recall) >= 0.85, recall
+    # On unseen wordings lgbm-aea3b75b4eef recalls every label >= 0.87 here (warranty and
+    # out_of_scope lowest; out_of_scope was 0.47 before the sentence-level fact heads);
+    # the floors leave room for sampling noise on ~60 cases per label.
+    assert min(recall.values()) >= 0.75, recall
+    assert sum(recall.values()) / len(recall) >= 0.93, recall
 
 
 @pytest.mark.parametrize(

@@ -155,6 +155,7 @@ class CaseFeatures:
     dispute_similarity_names: list[str]
     sentence_embeddings: Matrix  # every sentence of every note, in case order
     sentence_owner: npt.NDArray[np.int64]  # the case row of each sentence
+    sentence_texts: list[str]  # the sentences themselves, for the character n-gram head
 
 
 def build_features(
@@ -202,4 +203,5 @@ def build_features(
         sentence_owner=np.repeat(
             np.arange(n, dtype=np.int64), [len(group) for group in sentences]
         ).astype(np.int64),
+        sentence_texts=flat,
     )

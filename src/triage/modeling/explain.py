@@ -132,6 +132,7 @@ def _fact(fact: str) -> Writer:
         p = max(
             values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0)),
             values.get(f"fact_sent_{fact}", 0.0),
+            values.get(f"fact_char_{fact}", 0.0),
         )
         says = "describe" if p >= 0.5 else "do not describe"
         return f"notes {says} {_FACT_TEXT[fact]}"
@@ -196,7 +197,10 @@ GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
     "coverage": (_coverage, ("service_covered",)),
     "visits": (_visits, ("visits_30d",)),
     **{
-        f"notes_{fact}": (_fact(fact), (f"fact_{fact}", f"fact_sent_{fact}", f"note_sim_{fact}"))
+        f"notes_{fact}": (
+            _fact(fact),
+            (f"fact_{fact}", f"fact_sent_{fact}", f"fact_char_{fact}", f"note_sim_{fact}"),
+        )
         for fact in _FACT_TEXT
     },
     "notes_no_work": (

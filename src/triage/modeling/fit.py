@@ -69,6 +69,7 @@ class Labelled:
                 dispute_similarity_names=cf.dispute_similarity_names,
                 sentence_embeddings=cf.sentence_embeddings[kept],
                 sentence_owner=new_row[cf.sentence_owner[kept]],
+                sentence_texts=[t for t, k in zip(cf.sentence_texts, kept, strict=True) if k],
             ),
             exception=self.exception[idx],
             billable=self.billable[idx],

@@ -4,8 +4,11 @@ Two heads per fact set. The note head reads the whole note's embedding (and its
 prototype similarities). The sentence head is trained on single phrase-bank
 sentences and applied to every sentence of a note, max-pooled: a fact written in
 one sentence is not diluted by the distractors around it, and a paraphrase of that
-sentence lands near it in embedding space. Negations ("no sign of external
-damage") are negative training sentences, not keyword rules.
+sentence lands near it in embedding space. A third head reads the same sentences
+as hashed character n-grams: abbreviations, typos and German or French words that
+the English embedding model splits into meaningless pieces still share n-grams
+with the training sentences. Negations ("no sign of external damage") are negative
+training sentences, not keyword rules.
 """
 
 from __future__ import annotations
@@ -84,11 +87,92 @@ class Net:
         )
 
 
+NGRAMS = (3, 5)
+HASH_FEATURES = 2**18
+CHAR_C = 3.0
+
+
+_VECTORIZER: list[Any] = []  # built once: HashingVectorizer is stateless
+
+
+def _hashed(texts: list[str]) -> Any:
+    if not _VECTORIZER:
+        from sklearn.feature_extraction.text import HashingVectorizer
+
+        _VECTORIZER.append(
+            HashingVectorizer(
+                analyzer="char_wb",
+                ngram_range=NGRAMS,
+                n_features=HASH_FEATURES,
+                alternate_sign=False,
+                norm="l2",
+            )
+        )
+    return _VECTORIZER[0].transform(texts)
+
+
+@dataclass(frozen=True, slots=True)
+class CharHead:
+    """One logistic model per fact on hashed character 3-5-grams of a sentence; only the
+    hashed columns seen in training are stored (the others have weight 0)."""
+
+    columns: npt.NDArray[np.int64]  # (k,) hashed n-gram columns with a weight
+    weights: Array  # (k, facts)
+    bias: Array  # (facts,)
+    dense: Array  # (HASH_FEATURES, facts): `weights` scattered, for one sparse product
+
+    @classmethod
+    def build(cls, columns: npt.NDArray[np.int64], weights: Array, bias: Array) -> CharHead:
+        dense = np.zeros((HASH_FEATURES, weights.shape[1]))
+        dense[columns] = weights
+        return cls(columns=columns, weights=weights, bias=bias, dense=dense)
+
+    def predict(self, texts: list[str]) -> Array:
+        if not texts:
+            return np.zeros((0, len(self.bias)))
+        return np.asarray(expit(np.asarray(_hashed(texts) @ self.dense) + self.bias))
+
+    @classmethod
+    def fit(cls, texts: list[str], y: npt.NDArray[np.int64]) -> CharHead:
+        from sklearn.linear_model import LogisticRegression
+
+        x = _hashed(texts).tocsc()
+        columns = np.flatnonzero(np.diff(x.indptr)).astype(np.int64)
+        x = x[:, columns].tocsr()
+        weights = np.zeros((len(columns), y.shape[1]))
+        bias = np.zeros(y.shape[1])
+        for j in range(y.shape[1]):
+            model = LogisticRegression(C=CHAR_C, solver="liblinear").fit(x, y[:, j])
+            weights[:, j] = model.coef_[0]
+            bias[j] = model.intercept_[0]
+        return cls.build(columns, weights, bias)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "ngrams": list(NGRAMS),
+            "hash_features": HASH_FEATURES,
+            "columns": self.columns.tolist(),
+            "weights": np.round(self.weights, 4).tolist(),
+            "bias": np.round(self.bias, 5).tolist(),
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], n_facts: int) -> CharHead:
+        if tuple(data["ngrams"]) != NGRAMS or int(data["hash_features"]) != HASH_FEATURES:
+            raise ValueError("character head was trained with other n-gram hashing settings")
+        return cls.build(
+            np.asarray(data["columns"], dtype=np.int64),
+            np.asarray(data["weights"], dtype=np.float64).reshape(-1, n_facts),
+            np.asarray(data["bias"], dtype=np.float64),
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceSet:
-    """Labelled single sentences (embeddings), each tagged with the wording fold it
-    was rendered from, so that out-of-fold heads never read a case's own wordings."""
+    """Labelled single sentences (texts and embeddings), each tagged with the wording fold
+    it was rendered from, so that out-of-fold heads never read a case's own wordings."""
 
+    texts: list[str]
     embeddings: Matrix
     facts: Targets
     fold: npt.NDArray[np.int64]
@@ -108,20 +192,31 @@ def pool_sentences(cf: CaseFeatures, probabilities: Array) -> Array:
 
 @dataclass(frozen=True, slots=True)
 class FactHeads:
-    """Note head and sentence head; `predict` gives [note facts, pooled sentence facts]."""
+    """Note head, sentence head and character head; `predict` gives [note facts, pooled
+    sentence facts, pooled character facts]."""
 
     facts: tuple[str, ...]
     note: Net
     sentence: Net
+    chars: CharHead
 
     @property
     def outputs(self) -> list[str]:
         """Feature names of the `predict` columns (after the `fact_` prefix)."""
-        return [*self.facts, *(f"sent_{f}" for f in self.facts)]
+        return [
+            *self.facts,
+            *(f"sent_{f}" for f in self.facts),
+            *(f"char_{f}" for f in self.facts),
+        ]
 
     def predict(self, cf: CaseFeatures) -> Array:
-        pooled = pool_sentences(cf, self.sentence.predict(cf.sentence_embeddings))
-        return np.hstack([self.note.predict(note_inputs(cf)), pooled])
+        return np.hstack(
+            [
+                self.note.predict(note_inputs(cf)),
+                pool_sentences(cf, self.sentence.predict(cf.sentence_embeddings)),
+                pool_sentences(cf, self.chars.predict(cf.sentence_texts)),
+            ]
+        )
 
     @classmethod
     def fit(
@@ -141,6 +236,7 @@ class FactHeads:
             sentence=Net.fit(
                 sentences.embeddings, _targets(facts, sentences.facts), seed, alpha=SENTENCE_ALPHA
             ),
+            chars=CharHead.fit(sentences.texts, _targets(facts, sentences.facts)),
         )
 
     @classmethod
@@ -159,6 +255,7 @@ class FactHeads:
         x = note_inputs(cf)
         note_oof = np.zeros((len(x), len(full.facts)))
         sent_oof = np.zeros((len(cf.sentence_owner), len(full.facts)))
+        char_oof = np.zeros_like(sent_oof)
         for k in np.unique(fold):
             rows, srows = fold != k, sentences.fold != k  # fold -1 sentences: always in
             note = Net.fit(x[rows], _targets(full.facts, targets, rows), seed, alpha=1e-3)
@@ -171,13 +268,23 @@ class FactHeads:
             )
             owned = fold[cf.sentence_owner] == k
             sent_oof[owned] = sentence.predict(cf.sentence_embeddings[owned])
-        return full, np.hstack([note_oof, pool_sentences(cf, sent_oof)])
+            chars = CharHead.fit(
+                [t for t, keep in zip(sentences.texts, srows, strict=True) if keep],
+                _targets(full.facts, sentences.facts, srows),
+            )
+            char_oof[owned] = chars.predict(
+                [t for t, mine in zip(cf.sentence_texts, owned, strict=True) if mine]
+            )
+        return full, np.hstack(
+            [note_oof, pool_sentences(cf, sent_oof), pool_sentences(cf, char_oof)]
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
             "facts": list(self.facts),
             "note": self.note.to_json(),
             "sentence": self.sentence.to_json(),
+            "chars": self.chars.to_json(),
         }
 
     @classmethod
@@ -187,4 +294,5 @@ class FactHeads:
             facts=facts,
             note=Net.from_json(data["note"], len(facts)),
             sentence=Net.from_json(data["sentence"], len(facts)),
+            chars=CharHead.from_json(data["chars"], len(facts)),
         )
