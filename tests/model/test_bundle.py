@@ -142,7 +142,7 @@ def test_minimum_functionality_per_label_on_unseen_wordings(predictor: BundlePre
         hits[truth] += max(out.probabilities, key=out.probabilities.__getitem__) == truth
     recall = {label: hits[label] / totals[label] for label in totals}
     assert set(recall) == set(EXCEPTION_LABELS)
-    # On unseen wordings lgbm-aea3b75b4eef recalls every label >= 0.87 here (warranty and
+    # On unseen wordings lgbm-aea3b75b4eef recalled every label >= 0.87 here (warranty and
     # out_of_scope lowest; out_of_scope was 0.47 before the sentence-level fact heads);
     # the floors leave room for sampling noise on ~60 cases per label.
     assert min(recall.values()) >= 0.75, recall
