@@ -16,7 +16,7 @@ from triage.cli.app import app
 from triage.cli.service import models_app
 from triage.domain.case import Case
 from triage.domain.parse import parse_case
-from triage.errors import FieldError, TriageError, ValidationError
+from triage.errors import ExtractionError, FieldError, TriageError, ValidationError
 
 CHUNK = 256
 console = Console(stderr=True)
@@ -51,6 +51,33 @@ def _error_record(number: int, errors: Sequence[FieldError]) -> dict[str, Any]:
     }
 
 
+def _extraction_error(number: int, exc: ExtractionError) -> dict[str, Any]:
+    return {"line": number, "error": {"code": exc.code, "message": exc.message}}
+
+
+def _with_documents(raw: Any, base_dir: Path) -> tuple[Any, dict[str, float]]:
+    """Fill `{"document": "file.pdf"}` report/invoice objects from their PDFs (paths relative
+    to the input file); returns the case and the weakly read fields the policy routes on."""
+    data = raw
+    if isinstance(raw, str | bytes):
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            return raw, {}
+    if not isinstance(data, dict) or not any(
+        isinstance(data.get(k), dict) and "document" in data[k]
+        for k in ("service_report", "invoice")
+    ):
+        return raw, {}
+    from triage.config import get_settings
+    from triage.extraction import Limits, resolve_case_documents
+
+    filled, notes = resolve_case_documents(
+        data, base_dir=base_dir, limits=Limits.from_settings(get_settings())
+    )
+    return filled, {note.field: note.confidence for note in notes}
+
+
 def _load_predictor(model: Path | None, baseline: str | None) -> Any:
     if baseline is not None:
         if baseline != "rules":
@@ -65,23 +92,31 @@ def _load_predictor(model: Path | None, baseline: str | None) -> Any:
 
 
 def score_records(
-    records: Sequence[tuple[int, Any]], predictor: Any, policy: Any
+    records: Sequence[tuple[int, Any]],
+    predictor: Any,
+    policy: Any,
+    *,
+    base_dir: Path | None = None,
 ) -> list[dict[str, Any]]:
-    """One output record per input record, in order: a decision or an error naming the field."""
+    """One output record per input record, in order: a decision or an error naming the field
+    (or, for a case given with PDFs, naming why a document could not be read)."""
     from triage.reconcile import reconcile
     from triage.services.decide import decide
 
     out: list[dict[str, Any] | None] = [None] * len(records)
-    valid: list[tuple[int, Case]] = []
+    valid: list[tuple[int, Case, dict[str, float]]] = []
     for i, (number, raw) in enumerate(records):
         try:
-            valid.append((i, parse_case(raw)))
+            filled, weak = _with_documents(raw, base_dir or Path.cwd())
+            valid.append((i, parse_case(filled), weak))
         except ValidationError as exc:
             out[i] = _error_record(number, exc.errors)
-    cases = [c for _, c in valid]
+        except ExtractionError as exc:
+            out[i] = _extraction_error(number, exc)
+    cases = [c for _, c, _ in valid]
     evidence = [reconcile(c) for c in cases]
     outputs = predictor.predict(cases, evidence) if cases else []
-    for (i, case), ev, output in zip(valid, evidence, outputs, strict=True):
+    for (i, case, weak), ev, output in zip(valid, evidence, outputs, strict=True):
         decision, _ = decide(
             case=case,
             evidence=ev,
@@ -89,6 +124,7 @@ def score_records(
             policy=policy,
             model_version=predictor.version,
             certification=predictor.certification,
+            low_confidence_fields=weak,
         )
         out[i] = decision.model_dump(mode="json")
     return [r for r in out if r is not None]
@@ -182,7 +218,7 @@ def score(
         task = progress.add_task("scoring", total=len(records))
         for start in range(0, len(records), CHUNK):
             chunk = records[start : start + CHUNK]
-            results.extend(score_records(chunk, predictor, pol))
+            results.extend(score_records(chunk, predictor, pol, base_dir=file.parent))
             progress.advance(task, len(chunk))
     write_records(out, results)
     errors = sum(1 for r in results if "error" in r)
