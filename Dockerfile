@@ -23,7 +23,10 @@ RUN useradd --create-home --uid 10001 triage \
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=triage:triage models/default /app/models/default
-RUN mkdir -p /app/var && chown triage:triage /app/var
+# The ONNX int8 export of the sentence model is made once here, not at first request.
+ENV TRIAGE_CACHE_DIR=/app/cache HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
+RUN /opt/venv/bin/python -c "from triage.features.embedding import export_onnx; export_onnx()" \
+ && mkdir -p /app/var && chown -R triage:triage /app/var /app/cache
 USER triage
 ENV PATH=/opt/venv/bin:$PATH \
     HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 \
