@@ -30,7 +30,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 
 EMBEDDING_DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
-BATCH_SIZE = 64
 CACHE_SIZE = 20_000  # ~35 MB of vectors and keys per worker at most
 THREADS = max(1, min(2, os.cpu_count() or 1))
 
@@ -222,9 +221,11 @@ class TorchEmbedder:
     def embed(self, texts: Sequence[str]) -> Matrix:
         if not texts:
             return np.zeros((0, EMBEDDING_DIM), dtype=np.float32)
+        # batch_size=1: padded batches move a vector by float noise, which a tree split can
+        # turn into a different probability; one text per pass keeps decisions reproducible
         vectors = self._model.encode(
             list(texts),
-            batch_size=BATCH_SIZE,
+            batch_size=1,
             normalize_embeddings=True,
             convert_to_numpy=True,
             show_progress_bar=False,
