@@ -19,6 +19,11 @@ class Settings(BaseSettings):
         default="sqlite:///./var/triage.db",
         description="SQLAlchemy URL; SQLite (default) or postgresql+psycopg://...",
     )
+    database_connect_timeout: float = Field(
+        default=30.0,
+        ge=0,
+        description="Seconds the service waits at start for a database that is not reachable yet",
+    )
     model_dir: Path = Field(default=PROJECT_DIR / "models" / "default")
     policy_file: Path = Field(default=PACKAGE_DIR / "policy" / "default_policy.yaml")
     audit_key_file: Path = Field(

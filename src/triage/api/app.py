@@ -69,7 +69,11 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
     # the model loads (mostly native code) while the database is migrated: ready sooner
     loading = asyncio.ensure_future(to_thread.run_sync(holder.reload))
     try:
-        await to_thread.run_sync(lambda: migrate(settings.database_url))
+        await to_thread.run_sync(
+            lambda: migrate(
+                settings.database_url, connect_timeout=settings.database_connect_timeout
+            )
+        )
         db = SessionFactory.from_url(settings.database_url)
         policies = PolicyStore(db)
         await to_thread.run_sync(lambda: policies.seed(settings.policy_file))

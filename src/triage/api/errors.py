@@ -10,10 +10,12 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DBAPIError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from triage.domain.parse import json_path
 from triage.errors import FieldError, TriageError
+from triage.storage.availability import database_unavailable, reason
 
 log = logging.getLogger("triage.api")
 
@@ -102,8 +104,20 @@ async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(500, "internal_error", "internal server error")
 
 
+async def _database_error(request: Request, exc: Exception) -> JSONResponse:
+    """A database outage is the caller's cue to retry (503), not a server bug (500)."""
+    assert isinstance(exc, DBAPIError)
+    if not database_unavailable(exc):
+        return await _unexpected_error(request, exc)
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, reason(exc))
+    return error_response(
+        503, "unavailable", "database unavailable; retry shortly", None, {"Retry-After": "1"}
+    )
+
+
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(TriageError, _triage_error)
+    app.add_exception_handler(DBAPIError, _database_error)
     app.add_exception_handler(RequestValidationError, _request_validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)

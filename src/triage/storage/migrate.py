@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.engine import URL
 
+from triage.storage.availability import retry_while_unavailable
 from triage.storage.engine import is_sqlite, make_engine
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -35,8 +36,21 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def migrate(url: str | URL | Engine, *, revision: str = "head") -> str | None:
-    """Bring the schema to ``revision`` (default: the newest); safe to call on every start."""
+def migrate(
+    url: str | URL | Engine, *, revision: str = "head", connect_timeout: float = 0.0
+) -> str | None:
+    """Bring the schema to ``revision`` (default: the newest); safe to call on every start.
+
+    Waits up to ``connect_timeout`` seconds for a database that is starting or
+    restarting (the upgrade is one transaction, so a retry starts clean).
+    """
+    where = url.url if isinstance(url, Engine) else url
+    return retry_while_unavailable(
+        lambda: _migrate_once(url, revision), timeout=connect_timeout, url=where
+    )
+
+
+def _migrate_once(url: str | URL | Engine, revision: str) -> str | None:
     engine = url if isinstance(url, Engine) else make_engine(url)
     config = alembic_config()
     try:
