@@ -6,6 +6,11 @@ the database is stopped with `-m immediate` >= 5 times). Afterwards: every
 acknowledged decision is stored, no case has two decisions or two review tasks,
 audit records = decisions, and the audit log verifies.
 
+On PostgreSQL each round crashes the database under the live server (requests
+must get 503, never 500), kills the server, starts it again while the database
+is still down (it must wait for it, TRIAGE_DATABASE_CONNECT_TIMEOUT) and only
+then brings the database back.
+
 The server runs this module as a script (`python -m tests.e2e.test_crash_recovery`)
 so it serves the fake model of the API tests: restarts take a second, and the
 property under test is the storage path, not the model.
@@ -13,6 +18,7 @@ property under test is the storage path, not the model.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import random
@@ -66,6 +72,10 @@ class Server:
     def start(self) -> float:
         """Start and wait for /readyz; returns seconds to ready."""
         started = time.monotonic()
+        self.launch()
+        return self.wait_ready(started)
+
+    def launch(self) -> None:
         with self.log.open("ab") as out:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "tests.e2e.test_crash_recovery", str(self.port)],
@@ -75,6 +85,10 @@ class Server:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+
+    def wait_ready(self, started: float) -> float:
+        """Wait for /readyz; returns seconds since `started`."""
+        assert self.process is not None
         while time.monotonic() - started < 60:
             if self.process.poll() is not None:
                 raise RuntimeError(self.log.read_text()[-3000:])
@@ -83,6 +97,16 @@ class Server:
                     return time.monotonic() - started
             time.sleep(0.05)
         raise RuntimeError("server not ready: " + self.log.read_text()[-3000:])
+
+    def wait_for_log(self, text: str, *, after: int, timeout: float = 30.0) -> None:
+        """Until the server log, past byte `after`, contains `text`."""
+        deadline = time.monotonic() + timeout
+        while text.encode() not in self.log.read_bytes()[after:]:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"no {text!r} in the server log: {self.log.read_text()[-3000:]}")
+            if self.process is not None and self.process.poll() is not None:
+                raise RuntimeError(self.log.read_text()[-3000:])
+            time.sleep(0.05)
 
     def kill(self) -> None:
         if self.process is not None and self.process.poll() is None:
@@ -106,6 +130,8 @@ class Tally:
     replays_checked: int = 0
     mismatched_replays: int = 0
     retries: int = 0
+    statuses: collections.Counter[str] = field(default_factory=collections.Counter)
+    errors: list[BaseException] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
@@ -121,7 +147,7 @@ def _send_until_acknowledged(
     http: httpx.Client, body: dict[str, Any], key: str, tally: Tally, deadline: float
 ) -> str:
     """Retry with the same key through kills and restarts until a 200 arrives."""
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and not tally.errors:
         try:
             response = http.post("/v1/cases/score", json=body, headers={"Idempotency-Key": key})
         except httpx.TransportError:
@@ -129,15 +155,30 @@ def _send_until_acknowledged(
         if response is not None and response.status_code == 200:
             decision_id: str = response.json()["decision_id"]
             return decision_id
-        if response is not None and response.status_code not in (409, 500, 502, 503):
+        if response is not None and response.status_code not in (409, 503):
             raise AssertionError(f"unexpected {response.status_code}: {response.text}")
         with tally.lock:
             tally.retries += 1
+            tally.statuses[str(response.status_code) if response else "no response"] += 1
         time.sleep(0.1 + random.random() * 0.2)
     raise TimeoutError(f"key {key} never acknowledged")
 
 
-def _client(server: Server, token: str, index: int, tally: Tally, deadline: float) -> None:
+def _failures_end_the_run(work: Any) -> Any:
+    """A thread's error is kept for the test to raise, and stops the other threads."""
+
+    def run(*args: Any) -> None:
+        tally: Tally = args[-1]
+        try:
+            work(*args)
+        except BaseException as exc:
+            tally.errors.append(exc)
+
+    return run
+
+
+@_failures_end_the_run
+def _client(server: Server, token: str, index: int, deadline: float, tally: Tally) -> None:
     rng = random.Random(index)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=server.url, headers=headers, timeout=10) as http:
@@ -153,16 +194,29 @@ def _client(server: Server, token: str, index: int, tally: Tally, deadline: floa
                     tally.mismatched_replays += again != decision_id
 
 
-def _killer(server: Server, stop: threading.Event, kills: list[float], db_outage: Any) -> None:
-    """SIGKILL the server (and optionally the database) every ~2 s, restart at once."""
+@_failures_end_the_run
+def _killer(
+    server: Server, stop: threading.Event, kills: list[float], crash_db: bool, tally: Tally
+) -> None:
+    """SIGKILL the server every ~2 s and restart it at once; with `crash_db`, crash
+    PostgreSQL first and start the server while it is still down."""
     while len(kills) < MAX_KILLS and not stop.wait(2.0):
+        started = time.monotonic()
+        if not crash_db:
+            server.kill()
+            kills.append(server.start())
+            continue
+        _pg_ctl("stop")  # -m immediate: no checkpoint, like a power cut
+        time.sleep(0.5)  # the live server answers 503 meanwhile
         server.kill()
-        if db_outage is not None:
-            db_outage()
-        kills.append(server.start())
+        log_size = server.log.stat().st_size
+        server.launch()
+        server.wait_for_log("not reachable", after=log_size)
+        _start_postgres()
+        kills.append(server.wait_ready(started))
 
 
-def run_crash_scenario(tmp_path: Path, database_url: str, db_outage: Any = None) -> dict[str, Any]:
+def run_crash_scenario(tmp_path: Path, database_url: str, crash_db: bool = False) -> dict[str, Any]:
     tokens = make_tokens(database_url)
     from triage.storage import SessionFactory
     from triage.storage.tokens import create_token
@@ -184,10 +238,10 @@ def run_crash_scenario(tmp_path: Path, database_url: str, db_outage: Any = None)
     tally, stop, kills = Tally(), threading.Event(), []
     started = time.monotonic()
     with serving(env, tmp_path / "server.log") as server:
-        killer = threading.Thread(target=_killer, args=(server, stop, kills, db_outage))
+        killer = threading.Thread(target=_killer, args=(server, stop, kills, crash_db, tally))
         deadline = time.monotonic() + 600
         clients = [
-            threading.Thread(target=_client, args=(server, client_tokens[i], i, tally, deadline))
+            threading.Thread(target=_client, args=(server, client_tokens[i], i, deadline, tally))
             for i in range(CLIENTS)
         ]
         for thread in clients:
@@ -197,6 +251,8 @@ def run_crash_scenario(tmp_path: Path, database_url: str, db_outage: Any = None)
             thread.join()
         stop.set()
         killer.join()
+        if tally.errors:
+            raise tally.errors[0]
         with httpx.Client(base_url=server.url, timeout=10) as http:
             headers = {"Authorization": f"Bearer {tokens['admin']}"}
             http.get("/readyz", headers=headers)
@@ -206,7 +262,9 @@ def run_crash_scenario(tmp_path: Path, database_url: str, db_outage: Any = None)
     figures.update(
         requests=len(tally.acknowledged) + tally.replays_checked,
         retries=tally.retries,
+        retried_statuses=dict(sorted(tally.statuses.items())),
         replays=tally.replays_checked,
+        server_start_db_waits=(tmp_path / "server.log").read_text().count("not reachable"),
         kills=len(kills),
         mean_restart_to_ready_s=round(sum(kills) / max(1, len(kills)), 2),
         seconds=round(elapsed, 1),
@@ -274,13 +332,18 @@ def _pg_ctl(action: str) -> None:
     )
 
 
-def _restart_postgres_immediately() -> None:
-    """`stop -m immediate` (no checkpoint, like a power cut), then start again."""
-    try:
-        _pg_ctl("stop")
-        time.sleep(0.3)
-    finally:
-        _pg_ctl("start")
+def _start_postgres() -> None:
+    _pg_ctl("start")
+    _wait_for_postgres()
+
+
+def _wait_for_postgres(timeout: float = 60.0) -> None:
+    """Until crash recovery is over and the server accepts connections again."""
+    deadline = time.monotonic() + timeout
+    while subprocess.run(["pg_isready", "-q", "-h", "127.0.0.1"], check=False).returncode != 0:
+        if time.monotonic() > deadline:
+            raise TimeoutError("PostgreSQL did not accept connections after the restart")
+        time.sleep(0.1)
 
 
 @contextlib.contextmanager
@@ -314,12 +377,13 @@ def test_sigkill_and_database_crash_lose_nothing_on_postgres(tmp_path: Path) -> 
         pytest.skip("needs a local PostgreSQL cluster it may stop and start")
     with _scratch_schema() as url:
         try:
-            figures = run_crash_scenario(tmp_path, url, _restart_postgres_immediately)
+            figures = run_crash_scenario(tmp_path, url, crash_db=True)
         finally:
             with contextlib.suppress(subprocess.CalledProcessError):
-                _pg_ctl("start")
+                _start_postgres()
     assert figures["kills"] >= KILLS
     assert figures["requests"] >= 1200
+    assert figures["retried_statuses"].get("503", 0) > 0, "the outage was answered with 503"
 
 
 def _serve(port: int) -> None:
