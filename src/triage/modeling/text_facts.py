@@ -90,47 +90,125 @@ class Net:
 NGRAMS = (3, 5)
 HASH_FEATURES = 2**18
 CHAR_C = 3.0
+HASH_CACHE_SIZE = 50_000  # n-gram -> column; a note's n-grams mostly repeat across cases
+_MASK = 0xFFFFFFFF
+_COLUMNS: dict[str, int] = {}
 
 
-_VECTORIZER: list[Any] = []  # built once: HashingVectorizer is stateless
+def _mix(k: int) -> int:
+    k = (k * 0xCC9E2D51) & _MASK
+    k = ((k << 15) | (k >> 17)) & _MASK
+    return (k * 0x1B873593) & _MASK
+
+
+def _murmur3_32(data: bytes) -> int:
+    """Signed MurmurHash3 (x86, 32 bit, seed 0): the hash scikit-learn's HashingVectorizer
+    uses, here so that the service need not import scikit-learn (1.3 s, ~60 MB)."""
+    h = 0
+    blocks = len(data) & ~3
+    for i in range(0, blocks, 4):
+        h ^= _mix(int.from_bytes(data[i : i + 4], "little"))
+        h = ((h << 13) | (h >> 19)) & _MASK
+        h = (h * 5 + 0xE6546B64) & _MASK
+    if len(data) > blocks:
+        h ^= _mix(int.from_bytes(data[blocks:], "little"))
+    h ^= len(data)
+    h ^= h >> 16
+    h = (h * 0x85EBCA6B) & _MASK
+    h ^= h >> 13
+    h = (h * 0xC2B2AE35) & _MASK
+    h ^= h >> 16
+    return h - (1 << 32) if h & 0x80000000 else h
+
+
+def _columns(grams: list[str]) -> npt.NDArray[np.int64]:
+    """The hashed columns of n-grams, as FeatureHasher computes them (cached: a note's
+    n-grams mostly repeat across cases, and hashing in Python is the slow part)."""
+    columns = list(map(_COLUMNS.get, grams))
+    if None in columns:
+        if len(_COLUMNS) >= HASH_CACHE_SIZE:
+            _COLUMNS.clear()
+        for i, column in enumerate(columns):
+            if column is None:
+                h = _murmur3_32(grams[i].encode("utf-8"))
+                # abs(-2**31) overflows in FeatureHasher's int32; it defines this instead
+                columns[i] = _COLUMNS[grams[i]] = (
+                    (2**31 - HASH_FEATURES) % HASH_FEATURES
+                    if h == -(2**31)
+                    else abs(h) % HASH_FEATURES
+                )
+    return np.asarray(columns, dtype=np.int64)
+
+
+def _char_wb_ngrams(text: str) -> list[str]:
+    """Lower-cased character n-grams inside space-padded words (analyzer="char_wb"); a word
+    shorter than n gives itself once."""
+    grams: list[str] = []
+    low, high = NGRAMS
+    for word in text.lower().split():
+        padded = f" {word} "
+        size = len(padded)
+        for n in range(low, high + 1):
+            if size <= n:
+                grams.append(padded)
+                break
+            grams += [padded[i : i + n] for i in range(size - n + 1)]
+    return grams
+
+
+def hashed_rows(
+    texts: list[str],
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], Array]:
+    """CSR parts (indptr, indices, data) of the texts' hashed character n-gram counts,
+    L2-normalised per row, indices sorted: exactly `HashingVectorizer(analyzer="char_wb",
+    ngram_range=NGRAMS, n_features=HASH_FEATURES, alternate_sign=False, norm="l2")`.
+    Counts are small integers, so their sums of squares are exact and so are the values."""
+    grams = [_char_wb_ngrams(text) for text in texts]
+    owner = np.repeat(np.arange(len(texts), dtype=np.int64), [len(g) for g in grams])
+    columns = _columns([gram for row in grams for gram in row])
+    keys, counts = np.unique(owner * HASH_FEATURES + columns, return_counts=True)
+    rows = keys // HASH_FEATURES
+    squares = np.bincount(rows, weights=counts * counts, minlength=len(texts))
+    data = counts / np.sqrt(squares[rows])
+    indptr = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(texts)), out=indptr[1:])
+    return indptr, keys % HASH_FEATURES, data
 
 
 def _hashed(texts: list[str]) -> Any:
-    if not _VECTORIZER:
-        from sklearn.feature_extraction.text import HashingVectorizer
+    """The hashed n-gram matrix (scipy CSR), for fitting."""
+    from scipy.sparse import csr_matrix
 
-        _VECTORIZER.append(
-            HashingVectorizer(
-                analyzer="char_wb",
-                ngram_range=NGRAMS,
-                n_features=HASH_FEATURES,
-                alternate_sign=False,
-                norm="l2",
-            )
-        )
-    return _VECTORIZER[0].transform(texts)
+    indptr, indices, data = hashed_rows(texts)
+    return csr_matrix((data, indices, indptr), shape=(len(texts), HASH_FEATURES))
 
 
 @dataclass(frozen=True, slots=True)
 class CharHead:
     """One logistic model per fact on hashed character 3-5-grams of a sentence; only the
-    hashed columns seen in training are stored (the others have weight 0)."""
+    hashed columns seen in training are stored (the others have weight 0), sorted, so a
+    sentence's n-grams find their weights by binary search."""
 
-    columns: npt.NDArray[np.int64]  # (k,) hashed n-gram columns with a weight
+    columns: npt.NDArray[np.int64]  # (k,) hashed n-gram columns with a weight, ascending
     weights: Array  # (k, facts)
     bias: Array  # (facts,)
-    dense: Array  # (HASH_FEATURES, facts): `weights` scattered, for one sparse product
 
     @classmethod
     def build(cls, columns: npt.NDArray[np.int64], weights: Array, bias: Array) -> CharHead:
-        dense = np.zeros((HASH_FEATURES, weights.shape[1]))
-        dense[columns] = weights
-        return cls(columns=columns, weights=weights, bias=bias, dense=dense)
+        order = np.argsort(columns, kind="stable")
+        return cls(columns=columns[order], weights=weights[order], bias=bias)
 
     def predict(self, texts: list[str]) -> Array:
-        if not texts:
-            return np.zeros((0, len(self.bias)))
-        return np.asarray(expit(np.asarray(_hashed(texts) @ self.dense) + self.bias))
+        logits = np.tile(self.bias, (len(texts), 1))
+        indptr, indices, data = hashed_rows(texts)
+        if len(self.columns) and len(indices):
+            at = np.minimum(np.searchsorted(self.columns, indices), len(self.columns) - 1)
+            hit = self.columns[at] == indices
+            rows = np.repeat(np.arange(len(texts)), np.diff(indptr))[hit]
+            scores = np.zeros_like(logits)
+            np.add.at(scores, rows, data[hit, None] * self.weights[at[hit]])
+            logits += scores
+        return np.asarray(expit(logits))
 
     @classmethod
     def fit(cls, texts: list[str], y: npt.NDArray[np.int64]) -> CharHead:
