@@ -181,5 +181,8 @@ def _openapi_with_case(app: FastAPI) -> Callable[[], dict[str, Any]]:
 
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` (each worker process): settings from TRIAGE_* vars."""
+    from triage.modeling.bundle import import_lightgbm_without_extras
+
     cap_malloc_arenas()
+    import_lightgbm_without_extras()  # a worker only predicts; no other thread runs yet
     return create_app(Settings())
