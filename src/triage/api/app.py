@@ -111,11 +111,11 @@ def create_app(
         runtime = await build_runtime(settings, loader)
         app.state.runtime = runtime
         await runtime.batcher.start()
+        warm_up = getattr(runtime.models.current(), "warm_up", None)
+        if callable(warm_up):  # before readiness: the first request must not pay for it
+            await runtime.batcher.run(warm_up)
         runtime.writer.start()
         tasks = [asyncio.create_task(loop(runtime)) for loop in chosen_loops]
-        warm_up = getattr(runtime.models.current(), "warm_up", None)
-        if callable(warm_up):  # after readiness: the first requests wait for it, not /readyz
-            tasks.append(asyncio.create_task(runtime.batcher.run(warm_up)))
         log.info(
             "ready: model %s, policy %s",
             runtime.models.current().version,
