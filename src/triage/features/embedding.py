@@ -32,6 +32,9 @@ EMBEDDING_DIM = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 CACHE_SIZE = 20_000  # ~35 MB of vectors and keys per worker at most
 THREADS = max(1, min(2, os.cpu_count() or 1))
+# below this many texts, handing them to the tokenizer's thread pool costs more (~2 ms on a
+# busy box) than encoding them one by one (~50 us each)
+PARALLEL_TOKENIZE = 64
 
 Matrix = npt.NDArray[np.float32]
 
@@ -181,7 +184,11 @@ class OnnxEmbedder:
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
         if not texts:
             return out
-        encodings = self._tokenizer.encode_batch(list(texts))
+        encodings = (
+            self._tokenizer.encode_batch(list(texts))
+            if len(texts) >= PARALLEL_TOKENIZE
+            else [self._tokenizer.encode(t) for t in texts]
+        )
 
         def run(indices: list[int]) -> None:
             for i in indices:
