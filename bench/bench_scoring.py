@@ -28,7 +28,7 @@ def _write_cases(path: Path, n: int, seed: int) -> list[dict[str, object]]:
 
 
 def _batch(path: Path, out: Path, backend: str) -> tuple[float, list[str]]:
-    from triage.cli.scoring import CHUNK, read_records, score_records, write_records
+    from triage.cli.scoring import read_records, score_chunks, write_records
     from triage.config import get_settings
     from triage.features.embedding import get_embedder
     from triage.modeling.bundle import BundlePredictor, TriageModel
@@ -40,8 +40,8 @@ def _batch(path: Path, out: Path, backend: str) -> tuple[float, list[str]]:
     started = time.perf_counter()
     records = list(read_records(path))
     results: list[dict[str, object]] = []
-    for i in range(0, len(records), CHUNK):
-        results.extend(score_records(records[i : i + CHUNK], predictor, policy))
+    for scored in score_chunks(records, predictor, policy):
+        results.extend(scored)
     write_records(out, results)
     elapsed = time.perf_counter() - started
     return len(records) / elapsed, [r["exception"]["label"] for r in results]  # type: ignore[index]

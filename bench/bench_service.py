@@ -61,15 +61,15 @@ def _cases(n: int) -> list[dict[str, Any]]:
 
 def offline_throughput(cases: list[dict[str, Any]], real: bool) -> float:
     """Cases/s of the batch path (`triage score`: validate, reconcile, predict, decide)."""
-    from triage.cli.scoring import CHUNK, score_records
+    from triage.cli.scoring import CHUNK, score_chunks, score_records
     from triage.policy import load_policy
 
     predictor, policy = _predictor(real), load_policy(None)
     records = list(enumerate(cases))
     score_records(records[:CHUNK], predictor, policy)  # warm
     started = time.perf_counter()
-    for start in range(0, len(records), CHUNK):
-        score_records(records[start : start + CHUNK], predictor, policy)
+    for _ in score_chunks(records, predictor, policy):
+        pass
     return len(records) / (time.perf_counter() - started)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -105,9 +106,10 @@ def score_records(
 
     out: list[dict[str, Any] | None] = [None] * len(records)
     valid: list[tuple[int, Case, dict[str, float]]] = []
+    base_dir = base_dir or Path.cwd()
     for i, (number, raw) in enumerate(records):
         try:
-            filled, weak = _with_documents(raw, base_dir or Path.cwd())
+            filled, weak = _with_documents(raw, base_dir)
             valid.append((i, parse_case(filled), weak))
         except ValidationError as exc:
             out[i] = _error_record(number, exc.errors)
@@ -128,6 +130,23 @@ def score_records(
         )
         out[i] = decision.model_dump(mode="json")
     return [r for r in out if r is not None]
+
+
+def score_chunks(
+    records: Sequence[tuple[int, Any]],
+    predictor: Any,
+    policy: Any,
+    *,
+    base_dir: Path | None = None,
+) -> Iterator[list[dict[str, Any]]]:
+    """`score_records` over chunks of `CHUNK`, results in input order, two chunks in flight:
+    while one chunk runs its Python steps (validate, reconcile, decide) under the GIL, the
+    other's embedding and tree prediction (native code, GIL released) use the other core."""
+    chunks = [records[start : start + CHUNK] for start in range(0, len(records), CHUNK)]
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="score") as pool:
+        yield from pool.map(
+            lambda chunk: score_records(chunk, predictor, policy, base_dir=base_dir), chunks
+        )
 
 
 def _flat(record: dict[str, Any]) -> dict[str, Any]:
@@ -216,10 +235,9 @@ def score(
         transient=True,
     ) as progress:
         task = progress.add_task("scoring", total=len(records))
-        for start in range(0, len(records), CHUNK):
-            chunk = records[start : start + CHUNK]
-            results.extend(score_records(chunk, predictor, pol, base_dir=file.parent))
-            progress.advance(task, len(chunk))
+        for scored in score_chunks(records, predictor, pol, base_dir=file.parent):
+            results.extend(scored)
+            progress.advance(task, len(scored))
     write_records(out, results)
     errors = sum(1 for r in results if "error" in r)
     auto = sum(1 for r in results if r.get("route") == "auto_continue")
