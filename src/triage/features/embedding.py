@@ -61,12 +61,36 @@ def cache_dir() -> Path:
     return Path(root) if root else Path.home() / ".cache" / "triage"
 
 
-def _weights_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with (path / "model.safetensors").open("rb") as fh:
+def _weights_digest(path: Path, cache: Path) -> str:
+    """The weights' sha256 prefix, which names the export. Hashing 90 MB costs every worker
+    start ~0.1 s, so `cache`/weights-digest.tsv keeps it per weights file, valid while the
+    file's size and mtime_ns are unchanged (a changed file is hashed again)."""
+    weights = path / "model.safetensors"
+    stat = weights.stat()
+    key = [str(weights), str(stat.st_size), str(stat.st_mtime_ns)]
+    record = cache / "weights-digest.tsv"
+    try:
+        lines = record.read_text().splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        *known, digest = line.rsplit("\t", 3)
+        if known == key:
+            return digest
+    sha = hashlib.sha256()
+    with weights.open("rb") as fh:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()[:16]
+            sha.update(chunk)
+    digest = sha.hexdigest()[:16]
+    others = [line for line in lines if not line.startswith(f"{weights}\t")]
+    try:  # best effort: an unwritable cache only means hashing at every start
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = record.with_name(f"{record.name}.{os.getpid()}")
+        tmp.write_text("".join(f"{line}\n" for line in [*others, "\t".join([*key, digest])]))
+        os.replace(tmp, record)  # atomic: parallel workers never read half a file
+    except OSError:
+        pass
+    return digest
 
 
 def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Matrix:
@@ -94,8 +118,8 @@ def export_onnx(target_dir: Path | None = None) -> Path:
     quantization, `FP32_MATMULS` left in fp32) and return the cached file; later calls
     reuse it."""
     source = model_path()
-    name = f"minilm-l6-{_weights_digest(source)}-{QUANT_RECIPE}"
-    directory = (target_dir or cache_dir() / "onnx") / name
+    root = target_dir or cache_dir() / "onnx"
+    directory = root / f"minilm-l6-{_weights_digest(source, root)}-{QUANT_RECIPE}"
     target = directory / "model.int8.onnx"
     if target.exists():
         return target
