@@ -28,6 +28,7 @@ NOT_SERVING = (
     "fpdf",
     "fontTools",
     "scipy.stats",
+    "scipy.optimize",
 )
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
-from scipy.optimize import minimize_scalar
 from scipy.special import expit, log_softmax, softmax
 
 Array = npt.NDArray[np.float64]
@@ -28,6 +27,8 @@ class TemperatureScaling:
 
     @classmethod
     def fit(cls, logits: Array, y: npt.NDArray[np.int64]) -> TemperatureScaling:
+        from scipy.optimize import minimize_scalar  # training only: ~0.2 s a service never needs
+
         z = np.asarray(logits, dtype=np.float64)
 
         def nll(log_t: float) -> float:
