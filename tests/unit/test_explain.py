@@ -4,17 +4,23 @@ full booster and the per-case `explain`."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import lightgbm as lgb
 import numpy as np
+import pytest
 
+from triage.config import PROJECT_DIR
 from triage.domain.parse import parse_case
 from triage.features.build import STRUCTURED_NAMES
+from triage.features.embedding import Matrix
+from triage.modeling.bundle import BundlePredictor, TriageModel
 from triage.modeling.explain import Explainer, class_boosters, group_of
 from triage.reconcile import reconcile
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "domain_example.json").read_text())
+BUNDLE = PROJECT_DIR / "models" / "default"
 
 
 def _multiclass_booster(classes: int = 4) -> tuple[lgb.Booster, np.ndarray]:
@@ -34,6 +40,34 @@ def test_class_boosters_reproduce_the_full_contributions_of_each_class() -> None
     for k, sub in enumerate(subs):
         np.testing.assert_allclose(sub.predict(x, pred_contrib=True), full[:, k], atol=1e-9)
         np.testing.assert_allclose(sub.predict(x, raw_score=True), raw[:, k], atol=1e-9)
+
+
+class _NoEmbedder:
+    name = "none"
+
+    def embed(self, texts: Sequence[str]) -> Matrix:
+        raise AssertionError("not needed to build a predictor")
+
+
+def test_a_loaded_bundle_splits_its_booster_from_the_text_it_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    model = TriageModel.load(BUNDLE)
+    assert model.exception_text is not None
+    reserialised = class_boosters(model.exception_booster)
+    from_file = class_boosters(model.exception_booster, model.exception_text)
+    x = np.random.default_rng(2).random((200, len(model.feature_names)), dtype=np.float32)
+    assert len(from_file) == len(reserialised) > 1
+    for mine, theirs in zip(from_file, reserialised, strict=True):
+        np.testing.assert_array_equal(
+            mine.predict(x, pred_contrib=True), theirs.predict(x, pred_contrib=True)
+        )
+
+    def reserialise(_: lgb.Booster, *args: object, **kwargs: object) -> str:
+        raise AssertionError("the predictor serialised the booster again")
+
+    monkeypatch.setattr(lgb.Booster, "model_to_string", reserialise)
+    BundlePredictor(model, _NoEmbedder())
 
 
 def test_explainer_ranks_groups_by_summed_contribution_per_case() -> None:

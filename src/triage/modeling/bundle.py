@@ -84,6 +84,8 @@ class TriageModel:
     conformal: ClassConditionalConformal
     certification: Certification
     metadata: dict[str, Any] = field(default_factory=dict)
+    # the exception booster's model text as loaded, for `class_boosters`; None when fitted
+    exception_text: str | None = field(default=None, repr=False)
 
     @property
     def version(self) -> str:
@@ -144,10 +146,9 @@ class TriageModel:
         try:
             calibration = _read(directory / "calibration.json")
             conformal = _read(directory / "conformal.json")
+            exception_text = (directory / "exception.lgb.txt").read_text()
             return cls(
-                exception_booster=lgb.Booster(
-                    model_str=(directory / "exception.lgb.txt").read_text()
-                ),
+                exception_booster=lgb.Booster(model_str=exception_text),
                 billable_booster=lgb.Booster(
                     model_str=(directory / "billable.lgb.txt").read_text()
                 ),
@@ -161,6 +162,7 @@ class TriageModel:
                 ),
                 certification=Certification.model_validate(_read(directory / "certification.json")),
                 metadata=_read(directory / "metadata.json"),
+                exception_text=exception_text,
             )
         except (KeyError, ValueError, TypeError) as exc:
             raise ModelError(f"model bundle {directory} is unreadable: {exc}") from exc
@@ -205,7 +207,7 @@ class BundlePredictor:
         self.explain_top = explain_top
         self._lock = threading.Lock()
         self._explainer = Explainer(model.feature_names)
-        self._class_boosters = class_boosters(model.exception_booster)
+        self._class_boosters = class_boosters(model.exception_booster, model.exception_text)
         self._shap_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shap")
 
     @property
