@@ -12,10 +12,11 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable, Coroutine
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from anyio import to_thread
+from anyio import from_thread, to_thread
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
@@ -28,7 +29,7 @@ from triage.domain.case import Case
 from triage.modeling.predictor import Predictor
 from triage.services import background
 from triage.services.batching import MicroBatcher
-from triage.services.models import ModelHolder, PredictorLoader
+from triage.services.models import ModelHolder, PredictorLoader, warm_up
 from triage.services.policies import PolicyStore
 from triage.services.runtime import Runtime
 from triage.services.writer import GroupWriter
@@ -83,6 +84,8 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
         raise
     await loading
     batcher = MicroBatcher(holder.current, on_batch=metrics.BATCH_SIZE.observe)
+    # a hot swap (a worker thread) warms the new model on the prediction thread, as startup does
+    holder.warm = lambda predictor: from_thread.run(batcher.run, partial(warm_up, predictor))
     runtime = Runtime(
         settings=settings,
         db=db,
@@ -111,9 +114,8 @@ def create_app(
         runtime = await build_runtime(settings, loader)
         app.state.runtime = runtime
         await runtime.batcher.start()
-        warm_up = getattr(runtime.models.current(), "warm_up", None)
-        if callable(warm_up):  # before readiness: the first request must not pay for it
-            await runtime.batcher.run(warm_up)
+        # before readiness: the first request must not pay for it
+        await runtime.batcher.run(partial(warm_up, runtime.models.current()))
         runtime.writer.start()
         tasks = [asyncio.create_task(loop(runtime)) for loop in chosen_loops]
         log.info(

@@ -1,7 +1,8 @@
 """The model currently serving, swappable at runtime (`POST /v1/models/reload`).
 
 A swap replaces one reference; batches already running keep the predictor they
-started with, so in-flight requests finish on the old model.
+started with, so in-flight requests finish on the old model. A new model is
+warmed before the swap, so the first requests after it do not pay for that.
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ from triage.modeling.predictor import Predictor
 PredictorLoader = Callable[[Path], Predictor]
 
 
+def warm_up(predictor: Predictor) -> None:
+    """Run the predictor's `warm_up` if it has one (the bundle's embeds its prototypes;
+    fakes and the rules baseline have nothing to warm)."""
+    work = getattr(predictor, "warm_up", None)
+    if callable(work):
+        work()
+
+
 @dataclass(frozen=True, slots=True)
 class LoadedModel:
     predictor: Predictor
@@ -26,13 +35,16 @@ class LoadedModel:
 
 
 class ModelHolder:
-    """Holds the serving predictor; `reload` loads a new one off to the side, then swaps."""
+    """Holds the serving predictor; `reload` loads a new one off to the side, warms it with
+    `warm` (when set), then swaps."""
 
     def __init__(self, loader: PredictorLoader, path: Path) -> None:
         self._loader = loader
         self._path = path
         self._lock = threading.Lock()
         self._loaded: LoadedModel | None = None
+        # set by the app once its prediction thread runs (the first model warms at startup)
+        self.warm: Callable[[Predictor], None] | None = None
 
     @property
     def ready(self) -> bool:
@@ -53,6 +65,8 @@ class ModelHolder:
             target = path or self._path
             started = time.perf_counter()
             predictor = self._loader(target)
+            if self.warm is not None:
+                self.warm(predictor)
             new = LoadedModel(predictor, target, time.time(), time.perf_counter() - started)
             old, self._loaded = self._loaded, new
             self._path = target

@@ -45,7 +45,8 @@ async def get_models(runtime: RuntimeDep, principal: AnyRole) -> ModelRead:
     responses=error_responses(401, 403),
 )
 async def reload_model(runtime: RuntimeDep, principal: Admin) -> ModelReload:
-    """In-flight requests finish on the old model; other workers follow within seconds."""
+    """The new model is warmed before it serves; in-flight requests finish on the old one;
+    other workers follow within seconds."""
     old, new = await to_thread.run_sync(lambda: runtime.reload_model(actor=principal.actor))
     return ModelReload(
         previous_version=old.predictor.version if old else None, model=model_read(new)
