@@ -158,10 +158,21 @@ class CaseFeatures:
     sentence_texts: list[str]  # the sentences themselves, for the character n-gram head
 
 
+def _note_vectors(sentence_vectors: Matrix, owner: npt.NDArray[np.int64], n: int) -> Matrix:
+    """A note's vector is the normalised mean of its sentences' vectors: the sentences are
+    embedded anyway, and embedding the whole note again would double the text the
+    transformer reads per case for little gain. Notes without sentences stay zero here."""
+    out = np.zeros((n, sentence_vectors.shape[1]), dtype=np.float32)
+    np.add.at(out, owner, sentence_vectors)
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    return np.asarray(np.divide(out, norms, out=out, where=norms > 0), dtype=np.float32)
+
+
 def build_features(
     cases: Sequence[Case], evidence: Sequence[Evidence], embedder: TextEmbedder
 ) -> CaseFeatures:
-    """Everything the models need for a batch; texts are embedded in one call."""
+    """Everything the models need for a batch; texts are embedded in one call: every
+    sentence, every dispute text, and the notes too short to hold a sentence."""
     structured = np.asarray(
         [structured_row(c, e) for c, e in zip(cases, evidence, strict=True)], dtype=np.float32
     ).reshape(len(cases), len(STRUCTURED_NAMES))
@@ -170,17 +181,20 @@ def build_features(
     has_dispute = [i for i, d in enumerate(disputes) if d]
     sentences = [split_sentences(n) for n in notes]
     flat = [s for group in sentences for s in group]
-    n, d = len(cases), len(has_dispute)
-    vectors = embedder.embed(notes + [disputes[i] for i in has_dispute] + flat)
-    note_emb = vectors[:n]
+    bare = [i for i, group in enumerate(sentences) if not group]
+    n_flat, d = len(flat), len(has_dispute)
+    vectors = embedder.embed(flat + [disputes[i] for i in has_dispute] + [notes[i] for i in bare])
+    owner = np.repeat(np.arange(len(cases), dtype=np.int64), [len(g) for g in sentences])
+    note_emb = _note_vectors(vectors[:n_flat], owner, len(cases))
+    note_emb[bare] = vectors[n_flat + d :]
     dispute_emb = np.zeros_like(note_emb)
     if has_dispute:
-        dispute_emb[has_dispute] = vectors[n : n + d]
+        dispute_emb[has_dispute] = vectors[n_flat : n_flat + d]
     note_scorer, dispute_scorer = prototype_scorers(embedder)
     note_sims = note_scorer.score(note_emb)
     sentence_sims = note_sims.copy()
     if flat:
-        flat_sims = note_scorer.score(vectors[n + d :])
+        flat_sims = note_scorer.score(vectors[:n_flat])
         start = 0
         for i, group in enumerate(sentences):
             if group:
@@ -199,9 +213,7 @@ def build_features(
         note_similarity_names=[f"note_sim_{n}" for n in note_scorer.names],
         sentence_similarity_names=[f"sent_sim_{n}" for n in note_scorer.names],
         dispute_similarity_names=[f"dispute_sim_{n}" for n in dispute_scorer.names],
-        sentence_embeddings=vectors[n + d :],
-        sentence_owner=np.repeat(
-            np.arange(n, dtype=np.int64), [len(group) for group in sentences]
-        ).astype(np.int64),
+        sentence_embeddings=vectors[:n_flat],
+        sentence_owner=owner,
         sentence_texts=flat,
     )

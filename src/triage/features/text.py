@@ -130,14 +130,15 @@ def prototype_scorers(embedder: TextEmbedder) -> tuple[PrototypeScorer, Prototyp
     return cached[1], cached[2]
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s*>\s+|\s+-\s+")
+# sentence ends, line breaks, and the separators of terse notes: " / ", " | ", " > ", " - "
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[/|>-]\s+|\s*>\s+")
 MAX_SENTENCES = 12
 
 
 def split_sentences(text: str) -> list[str]:
     """A note's sentences: each fact usually sits in one, and a sentence's embedding is not
     diluted by the rest of the note."""
-    parts = [p.strip(" .;>-") for p in _SENTENCE_END.split(text)]
+    parts = [p.strip(" .;>-*/|\u2022") for p in _SENTENCE_END.split(text)]
     return [p for p in parts if len(p) >= 3][:MAX_SENTENCES]
 
 
