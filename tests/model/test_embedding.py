@@ -24,16 +24,17 @@ def test_onnx_int8_embeddings_match_torch_within_quantization_noise() -> None:
     onnx_vectors = OnnxEmbedder(export_onnx()).embed(TEXTS)
     torch_vectors = TorchEmbedder().embed(TEXTS)
     cosine = (onnx_vectors * torch_vectors).sum(axis=1)
-    assert cosine.min() > 0.97
-    assert cosine.mean() > 0.99
+    assert cosine.min() > 0.99  # per-token quantization: 0.995 here (per-tensor: 0.986)
+    assert cosine.mean() > 0.996  # 0.998 (per-tensor: 0.994)
     np.testing.assert_allclose(np.linalg.norm(onnx_vectors, axis=1), 1.0, atol=1e-5)
 
 
-def test_onnx_export_keeps_the_early_feed_forward_outputs_in_fp32() -> None:
+def test_onnx_export_quantizes_every_projection_per_token() -> None:
     import onnx
 
-    names = {n.name for n in onnx.load(str(export_onnx())).graph.node}
-    for layer in range(6):
-        fp32 = f"/bert/encoder/layer.{layer}/output/dense/MatMul"
-        assert (fp32 in names) == (layer < 3)
-        assert (f"{fp32}_quant" in names) == (layer >= 3)
+    nodes = onnx.load(str(export_onnx())).graph.node
+    ops = [n.op_type for n in nodes]
+    assert "DynamicQuantizeLinear" not in ops  # no per-tensor (batch-wide) activation scale
+    assert ops.count("MatMulInteger") == 36  # Q, K, V, attention out, FFN in and out x 6
+    corrected = {n.output[0] for n in nodes if n.op_type == "Sub" and "cast_output" in n.output[0]}
+    assert len(corrected) == 36  # every product gets its per-token zero-point correction

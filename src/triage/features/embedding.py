@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -105,18 +104,14 @@ def _mean_pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> 
 _EXPORT_LOCK = threading.Lock()
 
 
-# The feed-forward output projections of the first layers read GELU activations whose
-# range uint8 dynamic quantization resolves poorly; keeping these three fp32 raises the
-# mean cosine to the torch embedding from 0.991 to 0.994 (min 0.965 -> 0.978) for ~20 %
-# more time. Other layers gain less per millisecond.
-FP32_MATMULS = re.compile(r"/layer\.[012]/output/dense/MatMul$")
-QUANT_RECIPE = "q2"  # bump when the export or quantization changes: a new cache file
+QUANT_RECIPE = "q3-per-token"  # bump when the export or quantization changes: a new file
+MAX_BATCH = 64  # texts per run; equal-length texts only, so no run pads
 
 
 def export_onnx(target_dir: Path | None = None) -> Path:
-    """Export the package's weights to int8 ONNX once (eager attention, per-channel dynamic
-    quantization, `FP32_MATMULS` left in fp32) and return the cached file; later calls
-    reuse it."""
+    """Export the package's weights to int8 ONNX once (eager attention, per-channel int8
+    weights, per-token activation quantization: `onnx_quant`) and return the cached
+    file; later calls reuse it."""
     source = model_path()
     root = target_dir or cache_dir() / "onnx"
     directory = root / f"minilm-l6-{_weights_digest(source, root)}-{QUANT_RECIPE}"
@@ -127,10 +122,11 @@ def export_onnx(target_dir: Path | None = None) -> Path:
         if target.exists():
             return target
         directory.mkdir(parents=True, exist_ok=True)
-        import onnx
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
         from transformers import AutoModel
+
+        from triage.features.onnx_quant import quantize_per_token
 
         torch.manual_seed(0)
         bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
@@ -162,24 +158,20 @@ def export_onnx(target_dir: Path | None = None) -> Path:
                 opset_version=17,
                 dynamo=False,
             )
+        dynamic = directory / f"model.dynamic.{os.getpid()}.onnx"
+        quantize_dynamic(str(tmp), str(dynamic), per_channel=True, weight_type=QuantType.QInt8)
         quantized = directory / f"model.int8.{os.getpid()}.onnx"
-        keep_fp32 = [n.name for n in onnx.load(str(tmp)).graph.node if FP32_MATMULS.search(n.name)]
-        if len(keep_fp32) != 3:
-            raise ModelError(f"ONNX export: expected 3 fp32 feed-forward outputs, got {keep_fp32}")
-        quantize_dynamic(
-            str(tmp),
-            str(quantized),
-            per_channel=True,
-            weight_type=QuantType.QInt8,
-            nodes_to_exclude=keep_fp32,
-        )
+        quantize_per_token(dynamic, quantized)
         tmp.unlink(missing_ok=True)
+        dynamic.unlink(missing_ok=True)
         os.replace(quantized, target)  # atomic: parallel workers never see half a file
     return target
 
 
 class OnnxEmbedder:
-    """ONNX Runtime int8 backend; each text is its own run, so its vector is its own."""
+    """ONNX Runtime int8 backend. Activations are quantized per token and texts share a run
+    only with texts of the same length (no padding), so a text's vector is the same
+    whichever texts it is embedded with: decisions do not depend on batching."""
 
     name = "onnx-int8"
 
@@ -214,26 +206,34 @@ class OnnxEmbedder:
             else [self._tokenizer.encode(t) for t in texts]
         )
 
-        def run(indices: list[int]) -> None:
-            for i in indices:
-                ids = np.asarray([encodings[i].ids], dtype=np.int64)
-                mask = np.ones_like(ids)
-                feeds = {
-                    "input_ids": ids,
-                    "attention_mask": mask,
-                    "token_type_ids": np.zeros_like(ids),
-                }
-                out[i] = _mean_pool(self._session.run(None, feeds)[0], mask)[0]
+        by_length: dict[int, list[int]] = {}
+        for i, encoding in enumerate(encodings):
+            by_length.setdefault(len(encoding.ids), []).append(i)
+        runs = [
+            rows[start : start + MAX_BATCH]
+            for rows in by_length.values()
+            for start in range(0, len(rows), MAX_BATCH)
+        ]
 
-        # One text per run: dynamic int8 quantization scales activations over the whole run,
-        # so a shared run would make a text's vector (and so a decision) depend on which other
-        # texts it was batched with. Per-text runs need no padding; two threads share them.
-        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
-        shares = [order[k::THREADS] for k in range(THREADS)]
-        if len(texts) == 1 or THREADS == 1:
-            run(order)
+        def run(share: list[list[int]]) -> None:
+            for rows in share:
+                ids = np.asarray([encodings[i].ids for i in rows], dtype=np.int64)
+                mask = np.ones_like(ids)
+                feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": mask * 0}
+                out[rows] = _mean_pool(self._session.run(None, feeds)[0], mask)
+
+        # largest runs first, each to the thread with the fewest tokens so far
+        shares: list[list[list[int]]] = [[] for _ in range(THREADS)]
+        load = [0] * THREADS
+        for rows in sorted(runs, key=lambda r: -len(r) * len(encodings[r[0]].ids)):
+            k = load.index(min(load))
+            shares[k].append(rows)
+            load[k] += len(rows) * len(encodings[rows[0]].ids)
+        busy = [share for share in shares if share]
+        if len(busy) == 1:
+            run(busy[0])
         else:
-            list(self._pool.map(run, shares))
+            list(self._pool.map(run, busy))
         return out
 
 
