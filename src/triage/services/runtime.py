@@ -96,14 +96,22 @@ class Runtime:
                 },
             )
 
-    def authenticate(self, token: str) -> Principal | None:
-        """Token -> caller; cached a few seconds, so a revocation takes effect within that."""
+    def cached_principal(self, token: str) -> tuple[bool, Principal | None]:
+        """(known, caller) from the token cache alone, without I/O: safe on the event loop."""
         digest = hashlib.sha256(token.encode()).hexdigest()
-        now = time.monotonic()
         with self._token_lock:
             hit = self._token_cache.get(digest)
-        if hit is not None and now - hit[0] < TOKEN_CACHE_SECONDS:
-            return hit[1]
+        if hit is not None and time.monotonic() - hit[0] < TOKEN_CACHE_SECONDS:
+            return True, hit[1]
+        return False, None
+
+    def authenticate(self, token: str) -> Principal | None:
+        """Token -> caller; cached a few seconds, so a revocation takes effect within that."""
+        known, principal = self.cached_principal(token)
+        if known:
+            return principal
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        now = time.monotonic()
         with self.db.scope(readonly=True) as session:
             record = tokens.authenticate(session, token)
         principal = Principal(record.token_id, record.name, _role(record.role)) if record else None
