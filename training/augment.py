@@ -1,210 +1,910 @@
-"""Compositional sentences for the sentence-level fact head: who did what, and why.
+"""Compositional sentences for the sentence-level fact heads: who did what, and why.
 
-The phrase bank gives a few dozen wordings per fact; a head trained on them alone
-learns the wordings, not the contrast that carries the meaning (the same "fitted
-a valve" is ordinary work, extra work when the customer asked for it, and nothing
-when it was only quoted). These sentences cross generic agents, actions, objects
-and markers so that the marker, not the object, decides the fact. They are not in
-the phrase bank and never appear in simulated notes: training material only.
+The phrase bank gives a few dozen wordings per fact, most of them English; heads
+trained on them alone learn the wordings, not the contrast that carries the
+meaning (the same "fitted a valve" is ordinary work, extra work when the customer
+asked for it, and nothing when it was only quoted; "impact damage" is customer-
+caused, "ruled out impact damage" is not). These sentences cross agents, actions,
+components and markers in English, German and French, with technicians'
+abbreviations and terse forms, and pair every fact with its negations and
+contrasts, so that the marker, not the object or a keyword, decides the fact.
+They are not in the phrase bank and never appear in simulated notes: training
+material only, rendered in the simulator's writing styles (typos, capitals).
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
-_OBJECTS = (
-    "a second sensor",
-    "an extra socket",
-    "a new isolator",
-    "a bypass valve",
-    "a timer",
-    "a wall bracket",
-    "new lighting",
-    "a guard rail",
-    "an additional pump",
-    "a new cable run",
-    "a drain line",
-    "a remote monitoring module",
-    "a spare filter housing",
-    "new labels on the pipework",
-    "a shelf",
-    "a second thermostat",
-)
-_VERBS = ("fitted", "installed", "mounted", "added", "put in", "wired up", "set up", "moved")
-_REQUEST = (
-    "at the customer's request",
-    "as the client asked",
-    "because the site manager wanted it",
-    "on request of the customer",
-    "per cust req",
-    "client asked for it on the day",
-    "customer asked us to do this as well",
-    "on the client's instruction",
-    "not on the work order, customer wanted it",
-    "while on site, as requested",
-    "extra, requested by the client",
-    "beyond the ordered job, at the customer's wish",
-)
-_NOT_DONE = (
-    "quoted only, not done",
-    "not fitted, needs approval first",
-    "customer asked, will quote",
-    "proposed, no work carried out",
-    "declined by the customer",
-    "left for a separate order",
-)
-_ROUTINE = (
-    "as part of the repair",
-    "as per the work order",
-    "to restore operation",
-    "as specified in the job",
-    "",
-)
+from triage.simulate import catalog as cat
+from triage.simulate.phrases import LANGS, choose_style, write_sentence
 
-_COMPONENTS = (
-    "motor",
-    "bearing",
-    "control board",
-    "seal",
-    "relay",
-    "valve",
-    "fan",
-    "pump",
-    "sensor",
-    "compressor",
-    "belt",
-    "contactor",
-    "gasket",
-    "fuse",
-    "display",
-    "hinge",
-)
-_AGENTS = (
-    "the customer",
-    "client staff",
-    "the operator",
-    "their cleaner",
-    "a forklift driver on site",
-    "the client's contractor",
-    "site personnel",
-    "customer's builders",
-    "one of their employees",
-    "the tenant",
-)
-_DAMAGE = (
-    "dropped the unit",
-    "knocked the unit over",
-    "drove into the {c}",
-    "hit the {c} with a pallet",
-    "broke the {c} while moving the unit",
-    "spilled liquid into the {c}",
-    "forced the {c} open",
-    "overloaded the machine and burnt the {c}",
-    "bypassed the safety cut-out and the {c} failed",
-    "ran the unit without water, {c} destroyed",
-)
-_DAMAGE_PASSIVE = (
-    "{c} smashed by {a}",
-    "{c} damaged by {a}",
-    "impact damage on the {c} caused by {a}",
-    "{c} bent after being struck by {a}",
-    "{c} broken through misuse by {a}",
-)
-_FAILURE = (
-    "{c} failed internally",
-    "{c} worn out from normal use",
-    "{c} at end of life, worn",
-    "{c} defective from the factory",
-    "{c} burnt out under normal load",
-    "{c} seized due to age",
-    "{c} perished over time",
-    "faulty {c}, internal failure",
-    "{c} leaking due to age",
-    "{c} cracked from material fatigue",
-)
-_NO_CUSTOMER = (
-    "no external damage",
-    "not caused by the customer",
-    "no sign of misuse",
-    "handled correctly by site staff",
-    "no impact marks",
-)
-_REWORK = (
-    "second visit for the same fault",
-    "back again, same problem as our last visit",
-    "the repair we did last week did not hold",
-    "callback: fault returned after our fix",
-    "same fault again after our previous repair",
-    "our earlier fix on the {c} failed again",
-    "repeat visit, the {c} we fitted before failed",
-)
-_NOT_REWORK = (
-    "new fault, not related to our last visit",
-    "previous repair is holding, different problem",
-    "first call for this fault",
-    "last visit's repair on the {c} checked OK",
-)
-_GOODWILL = (
-    "no charge, agreed with the manager",
-    "goodwill, labour not to be billed",
-    "free of charge as a goodwill gesture",
-    "labour waived for this visit",
-    "do not invoice, goodwill",
-    "no charge per the account manager",
-    "FOC as agreed",
-)
-_NOT_GOODWILL = (
-    "chargeable as normal",
-    "goodwill requested but refused",
-    "bill labour per contract",
-    "customer asked for no charge, declined",
-)
+Lexicon = dict[str, tuple[str, ...]]  # language -> wordings with {c} {a} {o} {w} {v} slots
+Facts = frozenset[str]
+
+WD = frozenset({"work_described"})
+CF = WD | {"component_failure"}
+CC = WD | {"customer_caused"}
+EW = WD | {"extra_work"}
+RW = WD | {"rework"}
+GW = frozenset({"goodwill"})
+NONE: Facts = frozenset()
+
+# Native component words next to the catalog's (English) components, which German
+# and French notes quote as they are.
+_COMPONENTS: Lexicon = {
+    "en": (
+        "motor",
+        "bearing",
+        "control board",
+        "PCB",
+        "seal",
+        "relay",
+        "valve",
+        "fan",
+        "pump",
+        "sensor",
+        "contactor",
+        "gasket",
+        "fuse",
+        "display",
+        "hinge",
+        "hose",
+        "actuator",
+    ),
+    "de": (
+        "Motor",
+        "Lager",
+        "Steuerplatine",
+        "Platine",
+        "Dichtung",
+        "Relais",
+        "Ventil",
+        "Lüfter",
+        "Pumpe",
+        "Fühler",
+        "Schütz",
+        "Sicherung",
+        "Anzeige",
+        "Scharnier",
+        "Schlauch",
+        "Keilriemen",
+        "Stellantrieb",
+    ),
+    "fr": (
+        "moteur",
+        "roulement",
+        "carte électronique",
+        "joint",
+        "relais",
+        "vanne",
+        "ventilateur",
+        "pompe",
+        "capteur",
+        "contacteur",
+        "fusible",
+        "afficheur",
+        "charnière",
+        "flexible",
+        "courroie",
+        "servomoteur",
+    ),
+}
+_AGENTS: Lexicon = {
+    "en": (
+        "the customer",
+        "cust",
+        "cust.",
+        "client",
+        "client staff",
+        "the operator",
+        "operator",
+        "their cleaner",
+        "a forklift driver",
+        "the client's contractor",
+        "site personnel",
+        "customer's builders",
+        "one of their staff",
+        "the tenant",
+        "user",
+        "end user",
+        "3rd party contractor",
+    ),
+    "de": (
+        "Kunde",
+        "der Kunde",
+        "Kd.",
+        "Kde.",
+        "Betreiber",
+        "Bediener",
+        "Personal des Kunden",
+        "Reinigungspersonal",
+        "Staplerfahrer",
+        "Fremdfirma",
+        "Mieter",
+        "Nutzer",
+        "Mitarbeiter vor Ort",
+    ),
+    "fr": (
+        "le client",
+        "client",
+        "clt",
+        "l'exploitant",
+        "l'opérateur",
+        "le personnel du client",
+        "l'équipe de ménage",
+        "un cariste",
+        "une entreprise tierce",
+        "le locataire",
+        "l'utilisateur",
+    ),
+}
+_WHO: Lexicon = {
+    "en": ("the site manager", "the facility manager", "the account manager", "{w}"),
+    "de": ("Objektleiter", "Haustechnik", "Kundenbetreuer", "Niederlassungsleiter", "{w}"),
+    "fr": ("le responsable de site", "le chef d'agence", "le responsable technique", "{w}"),
+}
+
+# Customer-caused damage or misuse ({a}: an agent of the customer's side).
+_DAMAGE: Lexicon = {
+    "en": (
+        "{a} dropped the unit",
+        "{a} knocked the unit over",
+        "{a} drove into the {c} with a forklift",
+        "{a} hit the {c} with a pallet truck",
+        "{a} broke the {c} while moving the unit",
+        "{a} spilled liquid into the {c}",
+        "{a} forced the {c} open",
+        "{a} overloaded the machine and burnt the {c}",
+        "{a} bypassed the safety cut-out, {c} burnt out",
+        "{a} ran the unit dry, {c} destroyed",
+        "{a} pressure-washed the panel, water in the {c}",
+        "{a} cut through the cable to the {c}",
+        "{c} smashed by {a}",
+        "{c} damaged by {a}",
+        "impact damage on the {c} caused by {a}",
+        "{c} bent after being struck by {a}",
+        "{c} broken through misuse by {a}",
+        "phys dmg caused by {a}",
+        "physical damage to {c}, caused by {a}",
+        "dmg to {c} by {a}",
+        "{c} dmg, {a} dropped it",
+        "impact dmg on {c} (forklift)",
+        "forklift impact, {c} crushed",
+        "misuse by {a}",
+        "operator error: {c} run outside spec",
+        "wrong operation by {a}, {c} overheated",
+        "{c} damaged by improper use",
+        "vandalism, {c} smashed",
+        "{c} wrecked, {a} admitted hitting it",
+        "unit fell off the trolley while {a} was moving it",
+        "{c} cracked from impact, {a} at fault",
+        "damage caused by {a}, not covered",
+        "{a} damage to {c}, chargeable",
+        "{a} used wrong fluid, {c} ruined",
+        "{a} tampered with the {c}",
+        "{a} never cleaned the filters despite instructions, {c} failed",
+        "maintenance neglected by {a}, {c} clogged and burnt out",
+        "{a} changed the setpoints, {c} overheated",
+        "{a} left the door open overnight, {c} iced up",
+        "{a} used the wrong chemical, {c} corroded",
+        "{a} ignored the alarm and kept running, {c} wrecked",
+        "{c} damaged during building works by {a}",
+        "dirt from {a}'s renovation in the {c}",
+        "{a} switched it off at the mains every night, {c} damaged",
+    ),
+    "de": (
+        "{a} hat das Gerät fallen lassen",
+        "{a} hat das Gerät umgestoßen",
+        "{c} durch {a} beschädigt",
+        "{c} von {a} beschädigt",
+        "Gerät von {a} mit dem Stapler angefahren",
+        "Anfahrschaden am {c}",
+        "Stoßschaden am {c} durch {a}",
+        "{c} mechanisch beschädigt, Fremdverschulden",
+        "Fremdverschulden: {c} abgebrochen",
+        "Schaden durch {a} verursacht",
+        "Bedienfehler durch {a}, {c} überhitzt",
+        "unsachgemäße Bedienung durch {a}",
+        "unsachgem. Bedienung, {c} defekt",
+        "Flüssigkeit in {c} gelaufen, von {a} verschüttet",
+        "{a} hat Sicherheitsabschaltung überbrückt, {c} durchgebrannt",
+        "{c} gewaltsam geöffnet, Schaden durch {a}",
+        "Vandalismus, {c} zerstört",
+        "Beschädigung durch {a}, kostenpflichtig",
+        "{a} hat Gerät überlastet, {c} verbrannt",
+        "Sturzschaden, Gerät vom {a} fallen gelassen",
+        "vom Kunden beschädigt",
+        "durch den Betreiber beschädigt, {c} abgerissen",
+        "Filter vom Kunden nie gewechselt, {c} verstopft und ausgefallen",
+        "{a} hat Sollwerte verstellt, {c} überhitzt",
+        "falsches Reinigungsmittel vom Kunden, {c} korrodiert",
+        "Wartung durch Betreiber vernachlässigt, {c} defekt",
+        "Bauschaden durch Handwerker des Kunden",
+    ),
+    "fr": (
+        "{a} a fait tomber l'appareil",
+        "{a} a renversé l'appareil",
+        "{c} endommagé par {a}",
+        "{c} cassé par {a}",
+        "choc de chariot élévateur sur le {c}",
+        "{c} percuté par {a}",
+        "dégât causé par {a}",
+        "casse client sur {c}",
+        "casse client",
+        "mauvaise utilisation par {a}",
+        "mauvaise utilisation, {c} grillé",
+        "erreur de manipulation de {a}, {c} HS",
+        "liquide renversé dans le {c} par {a}",
+        "{a} a shunté la sécurité, {c} grillé",
+        "{c} forcé par {a}",
+        "vandalisme, {c} détruit",
+        "dommage causé par {a}, facturable",
+        "{a} a surchargé la machine, {c} brûlé",
+        "trace de choc sur le {c}, faute du client",
+        "filtres jamais changés par le client, {c} encrassé et HS",
+        "{a} a modifié les consignes, {c} en surchauffe",
+        "mauvais produit utilisé par {a}, {c} corrodé",
+        "porte laissée ouverte par {a}, {c} givré",
+        "manque d'entretien de la part du client, {c} HS",
+        "dégâts dus aux travaux du client sur le {c}",
+    ),
+}
+# Statements that exclude customer damage: no fact of their own.
+_NO_DAMAGE: Lexicon = {
+    "en": (
+        "no external damage",
+        "no sign of external damage",
+        "not caused by the customer",
+        "not cust damage",
+        "no sign of misuse",
+        "no evidence of misuse or impact",
+        "handled correctly by site staff",
+        "no impact marks",
+        "ruled out impact damage",
+        "impact damage ruled out",
+        "nothing to suggest the unit was dropped",
+        "nothing suggests the {c} was damaged by {a}",
+        "no indication of operator error",
+        "physical damage excluded",
+        "no phys dmg found",
+        "no dmg from outside",
+        "checked for damage by {a}: none",
+        "{a} not at fault",
+        "not due to misuse",
+        "unit operated within spec",
+        "cust handling OK, no abuse",
+        "no trace of liquid ingress",
+        "could not find any forklift damage",
+        "no damage caused by {a}",
+        "no dmg, no misuse seen",
+        "maintained as instructed by {a}",
+        "settings unchanged, operated correctly",
+        "filters clean, unit well looked after",
+        "housing in good condition",
+        "casing intact, no marks",
+    ),
+    "de": (
+        "keine äußeren Beschädigungen",
+        "kein Fremdverschulden",
+        "Fremdverschulden ausgeschlossen",
+        "keine Anzeichen für Fehlbedienung",
+        "keine Beschädigung durch {a}",
+        "nicht durch {a} verursacht",
+        "Sturzschaden ausgeschlossen",
+        "keine Schlagspuren",
+        "Bedienung i.O.",
+        "Gerät bestimmungsgemäß betrieben",
+        "kein Anfahrschaden erkennbar",
+        "Hinweise auf Fehlbedienung: keine",
+        "nicht vom Kunden beschädigt",
+        "Wartung regelmäßig durchgeführt, keine Fehlbedienung",
+        "Gehäuse unbeschädigt",
+    ),
+    "fr": (
+        "aucun dommage extérieur",
+        "pas de trace de choc",
+        "aucune mauvaise utilisation constatée",
+        "choc exclu",
+        "pas de casse client",
+        "non causé par {a}",
+        "aucune faute de {a}",
+        "rien n'indique que l'appareil soit tombé",
+        "utilisation conforme",
+        "pas de dégât imputable au client",
+        "appareil bien entretenu par le client",
+        "aucune erreur de manipulation",
+        "carrosserie en bon état",
+    ),
+}
+# Defect or wear-out not caused by the customer.
+_FAILURE: Lexicon = {
+    "en": (
+        "{c} failed internally",
+        "{c} worn out from normal use",
+        "{c} at end of life, worn",
+        "{c} defective from the factory",
+        "{c} burnt out under normal load",
+        "{c} seized due to age",
+        "{c} perished over time",
+        "faulty {c}, internal failure",
+        "{c} leaking due to age",
+        "{c} cracked from material fatigue",
+        "{c} u/s, internal fault",
+        "{c} o/c, replaced",
+        "{c} gone, age related",
+        "{c} EOL",
+        "{c} knackered, normal wear",
+        "worn {c}",
+        "{c} dead, manufacturing defect",
+        "{c} failed, component defect",
+        "{c} short circuit internally",
+        "{c} faulty",
+        "defective {c}",
+        "{c} stuck, internal wear",
+        "{c} tripping, insulation breakdown from age",
+        "{c} noisy, bearing worn",
+        "wear and tear on {c}",
+        "{c} brittle with age",
+        "{c} failed prematurely, material defect",
+        "{c} corroded internally over years of service",
+        "winding short in the {c}",
+        "{c} tracking to earth, insulation failed",
+        "contacts on the {c} pitted and burnt",
+    ),
+    "de": (
+        "{c} defekt",
+        "{c} intern defekt",
+        "{c} verschlissen",
+        "{c} altersbedingt ausgefallen",
+        "Ausfall {c} durch Verschleiß",
+        "{c} durchgebrannt, Bauteilfehler",
+        "Materialermüdung am {c}",
+        "{c} undicht wegen Alterung",
+        "{c} festgefressen, Verschleiß",
+        "normaler Verschleiß am {c}",
+        "{c} def.",
+        "{c} Werksfehler",
+        "Bauteildefekt {c}",
+        "{c} ausgefallen, interner Fehler",
+        "{c} spröde, Lebensdauer erreicht",
+        "Wicklungsschluss im {c}",
+        "Kurzschluss im {c}",
+        "Lagerschaden am {c}",
+        "{c} hat Masseschluss",
+        "Kontakte am {c} abgebrannt, Verschleiß",
+    ),
+    "fr": (
+        "{c} défectueux",
+        "{c} HS",
+        "{c} hors service, défaut interne",
+        "usure normale du {c}",
+        "{c} usé",
+        "{c} en fin de vie",
+        "défaut interne du {c}",
+        "{c} grillé en fonctionnement normal",
+        "{c} grippé par l'usure",
+        "{c} fuyard, vieillissement",
+        "défaut de fabrication sur {c}",
+        "{c} en panne, défaut composant",
+        "fatigue du matériau sur {c}",
+        "court-circuit interne du {c}",
+        "bobinage du {c} grillé",
+        "roulement du {c} HS, usure",
+        "contacts du {c} usés",
+    ),
+}
+# Denying a defect, used before customer damage ("not a defect: ...").
+_NOT_DEFECT: Lexicon = {
+    "en": (
+        "not a defect",
+        "not wear",
+        "no internal fault",
+        "not a warranty failure",
+        "{c} itself was fine",
+        "not age related",
+    ),
+    "de": ("kein Materialfehler", "kein Verschleiß", "kein Garantiefall", "{c} an sich i.O."),
+    "fr": ("pas un défaut", "pas d'usure", "hors garantie", "le {c} lui-même était bon"),
+}
+_BUT: Lexicon = {
+    "en": (", but ", ", however ", ": actually ", ", ", " but "),
+    "de": (", aber ", ", jedoch ", ": tatsächlich ", ", "),
+    "fr": (", mais ", ": en fait ", ", "),
+}
+# A suspicion of customer damage that the technician refutes.
+_SUSPECTED: Lexicon = {
+    "en": (
+        "customer thought they had damaged it",
+        "looked like impact damage at first",
+        "suspected misuse",
+        "first assumed the unit had been dropped",
+    ),
+    "de": ("Kunde vermutete Eigenverschulden", "sah zunächst nach Anfahrschaden aus"),
+    "fr": ("le client pensait l'avoir abîmé", "on suspectait un choc"),
+}
+_SUSPECTED_WEAR: Lexicon = {
+    "en": ("looked like normal wear", "customer reported a worn {c}", "first assumed a defect"),
+    "de": ("sah nach Verschleiß aus", "zunächst Defekt vermutet"),
+    "fr": ("semblait être de l'usure", "on pensait à un défaut"),
+}
+# Ordinary work on the ordered job.
+_ROUTINE: Lexicon = {
+    "en": (
+        "replaced the {c}",
+        "repl {c}",
+        "{c} replaced and tested",
+        "cleaned and adjusted the {c}",
+        "serviced unit as per schedule",
+        "PM carried out",
+        "checked all functions, OK",
+        "reset the controller, tested OK",
+        "tightened connections on the {c}",
+        "swapped {c}, running",
+        "fitted new {c} as per the work order",
+        "inspection done, {c} in order",
+        "chkd {c}, adj. and tstd",
+        "annual service completed",
+        "handover to {a}, operation explained",
+        "{a} shown how to reset the {c}",
+        "trained {a} on the new controls",
+        "thermal imaging of the panel, {c} within limits",
+        "leak test carried out on the {c}",
+        "measured insulation resistance of the {c}",
+        "commissioned the unit with {a}",
+        "installed the new unit and commissioned it",
+        "fault cleared, {c} renewed, unit back in service",
+        "safety inspection done, report handed to {w}",
+    ),
+    "de": (
+        "{c} getauscht",
+        "{c} erneuert und geprüft",
+        "{c} gereinigt und eingestellt",
+        "Wartung durchgeführt",
+        "Wartung lt. Plan durchgef.",
+        "Funktionsprüfung i.O.",
+        "Steuerung zurückgesetzt, Probelauf ok",
+        "Tausch {c}, Gerät läuft",
+        "Inspektion erledigt, {c} ok",
+        "Anschlüsse am {c} nachgezogen",
+        "Einweisung {a} durchgeführt",
+        "Übergabe an {a}, Bedienung erklärt",
+        "Thermografie Schaltschrank, {c} i.O.",
+        "Dichtheitsprüfung am {c} durchgeführt",
+        "Neugerät montiert und in Betrieb genommen",
+        "Störung behoben, {c} erneuert, Anlage läuft wieder",
+        "Reparatur durchgeführt, {c} ersetzt",
+    ),
+    "fr": (
+        "remplacement du {c}",
+        "{c} remplacé et testé",
+        "nettoyage et réglage du {c}",
+        "entretien annuel réalisé",
+        "maintenance préventive effectuée",
+        "contrôle des fonctions OK",
+        "réarmement du contrôleur, essais OK",
+        "resserrage des connexions du {c}",
+        "visite de contrôle, {c} conforme",
+        "formation de {a} à l'utilisation",
+        "mise en service avec {a}",
+        "thermographie de l'armoire, {c} conforme",
+        "contrôle d'étanchéité du {c}",
+        "maintenance préventive réalisée, {c} remplacé",
+        "dépannage effectué, {c} changé, appareil remis en service",
+        "installation et mise en service du nouvel appareil",
+    ),
+}
+_NO_FAULT: Lexicon = {
+    "en": (
+        "no fault found on the {c}",
+        "NFF",
+        "{c} tested OK, no defect",
+        "could not reproduce the fault",
+        "no defect on the {c}, running normally",
+        "{c} checked, nothing wrong",
+        "nothing wrong with the {c}",
+        "all readings within range",
+        "could not confirm the reported fault",
+        "reported symptom not present on arrival",
+    ),
+    "de": (
+        "kein Fehler feststellbar",
+        "{c} geprüft, o.B.",
+        "Fehler nicht reproduzierbar",
+        "alle Werte im Sollbereich",
+        "gemeldeter Fehler nicht bestätigt",
+    ),
+    "fr": (
+        "aucun défaut constaté",
+        "{c} testé, RAS",
+        "panne non reproduite",
+        "toutes les valeurs nominales",
+        "défaut signalé non constaté",
+    ),
+}
+# Extra work: a request marker, a verb and an object ({o}), in each language's order.
+_OBJECTS: Lexicon = {
+    "en": (
+        "a second sensor",
+        "an extra socket",
+        "a new isolator",
+        "a bypass valve",
+        "a timer",
+        "a wall bracket",
+        "new lighting",
+        "a guard rail",
+        "an additional pump",
+        "a new cable run",
+        "a drain line",
+        "a remote monitoring module",
+        "a shelf",
+        "a second thermostat",
+        "a door closer",
+    ),
+    "de": (
+        "eine zusätzliche Steckdose",
+        "einen zweiten Fühler",
+        "einen neuen Trennschalter",
+        "eine Zeitschaltuhr",
+        "eine Wandhalterung",
+        "neue Beleuchtung",
+        "ein Schutzgeländer",
+        "eine zusätzliche Pumpe",
+        "eine neue Kabeltrasse",
+        "eine Kondensatleitung",
+        "ein Fernüberwachungsmodul",
+        "einen zweiten Thermostat",
+    ),
+    "fr": (
+        "une prise supplémentaire",
+        "un second capteur",
+        "un nouveau sectionneur",
+        "une minuterie",
+        "un support mural",
+        "un nouvel éclairage",
+        "un garde-corps",
+        "une pompe supplémentaire",
+        "un nouveau chemin de câbles",
+        "une évacuation des condensats",
+        "un module de télésurveillance",
+        "un second thermostat",
+    ),
+}
+_VERBS: Lexicon = {
+    "en": ("fitted", "installed", "mounted", "added", "put in", "wired up", "set up", "moved"),
+    "de": ("montiert", "installiert", "eingebaut", "nachgerüstet", "angeschlossen", "versetzt"),
+    "fr": ("posé", "installé", "monté", "ajouté", "raccordé", "déplacé"),
+}
+_EXTRA: Lexicon = {
+    "en": (
+        "{v} {o} at the customer's request",
+        "{v} {o} as the client asked",
+        "{v} {o} because the site manager wanted it",
+        "{v} {o} per cust req",
+        "{v} {o}, cust req",
+        "{v} {o}, not on WO, customer wanted it",
+        "{v} {o} while on site, as requested by {a}",
+        "{v} {o} beyond the ordered job",
+        "also {v} {o} for {a}",
+        "extra work: {v} {o}",
+        "addtl work, {v} {o} on request",
+        "{a} asked us to do this as well: {v} {o}",
+        "outside scope of WO: {v} {o}",
+        "on request of {a}, {v} {o}",
+        "modified the {c} to suit the client's new layout",
+        "relocated the {c} at the customer's request",
+    ),
+    "de": (
+        "auf Kundenwunsch {o} {v}",
+        "auf Wunsch d. Kd. zusätzlich {o} {v}",
+        "lt. Kd. zusätzl. {o} {v}",
+        "Zusatzarbeit: {o} {v}",
+        "außerhalb des Auftrags {o} {v}",
+        "{o} {v}, nicht im Auftrag, vom Kunden gewünscht",
+        "zusätzlich {o} {v} (Kundenwunsch)",
+        "{a} wollte noch {o}, erledigt",
+        "{c} auf Wunsch des Kunden versetzt",
+    ),
+    "fr": (
+        "à la demande du client, {o} {v}",
+        "{o} {v} à la demande de {a}",
+        "travaux supplémentaires : {o} {v}",
+        "{o} {v} en plus, demande client",
+        "hors bon de travail : {o} {v}",
+        "{a} a demandé en plus {o}, {v}",
+        "en sus de l'intervention, {o} {v}",
+        "déplacement du {c} à la demande du client",
+    ),
+}
+# Extra work asked about but not done, or explicitly none: no fact.
+_NOT_EXTRA: Lexicon = {
+    "en": (
+        "{o} quoted only, not done",
+        "{o} not fitted, needs approval first",
+        "customer asked for {o}, will quote",
+        "{o} proposed, no work carried out",
+        "{o} declined by the customer",
+        "{o} left for a separate order",
+        "no additional work done",
+        "no extra work",
+        "only the ordered work carried out",
+        "nothing beyond the work order",
+        "{a} asked about {o}, not done, quote to follow",
+        "recommended an upgrade, not done",
+        "upgrade proposal left with {a}",
+    ),
+    "de": (
+        "{o} nur angeboten, nicht ausgeführt",
+        "keine Zusatzarbeiten",
+        "nur beauftragte Arbeiten durchgeführt",
+        "Kunde wünscht {o}, Angebot folgt",
+        "{o} nicht montiert, Freigabe fehlt",
+        "Modernisierung empfohlen, nicht ausgeführt",
+    ),
+    "fr": (
+        "{o} chiffré seulement, non réalisé",
+        "aucun travail supplémentaire",
+        "seuls les travaux commandés ont été réalisés",
+        "le client souhaite {o}, devis à suivre",
+        "{o} non posé, en attente d'accord",
+        "proposition de modernisation remise au client",
+    ),
+}
+_REWORK: Lexicon = {
+    "en": (
+        "second visit for the same fault",
+        "back again, same problem as our last visit",
+        "the repair we did last week did not hold",
+        "callback: fault returned after our fix",
+        "same fault again after our previous repair",
+        "our earlier fix on the {c} failed again",
+        "repeat visit, the {c} we fitted before failed",
+        "recall, prev repair on {c} not holding",
+        "re-attend, same fault as last wk",
+        "return visit, {c} we replaced last time faulty again",
+        "3rd visit for this fault, previous fix did not work",
+        "rework of our last job on the {c}",
+        "fault came back two days after our visit",
+    ),
+    "de": (
+        "erneuter Einsatz, gleicher Fehler wie beim letzten Mal",
+        "Nacharbeit: letzte Reparatur hat nicht gehalten",
+        "Fehler nach unserer Reparatur wieder aufgetreten",
+        "Wiederholungseinsatz, {c} erneut ausgefallen",
+        "zweiter Einsatz wegen desselben Fehlers",
+        "von uns letzte Woche getauschter {c} wieder defekt",
+        "Reklamation unserer letzten Reparatur am {c}",
+    ),
+    "fr": (
+        "retour, même panne que la dernière intervention",
+        "la réparation précédente n'a pas tenu",
+        "seconde intervention pour le même défaut",
+        "reprise de notre intervention sur le {c}",
+        "panne réapparue après notre passage",
+        "le {c} remplacé la semaine dernière est de nouveau HS",
+    ),
+}
+_NOT_REWORK: Lexicon = {
+    "en": (
+        "new fault, not related to our last visit",
+        "previous repair is holding, different problem",
+        "first call for this fault",
+        "last visit's repair on the {c} checked OK",
+        "not a recall",
+        "unrelated to prior job",
+        "different fault from last time, prev repair fine",
+        "earlier visit was for something unrelated",
+        "prev repair on the {c} still holding, separate issue",
+    ),
+    "de": (
+        "neuer Fehler, kein Zusammenhang mit letztem Einsatz",
+        "letzte Reparatur i.O., anderer Fehler",
+        "Erstmeldung dieses Fehlers",
+        "keine Nacharbeit",
+        "kein Zusammenhang mit der letzten Reparatur",
+        "anderer Fehler als beim letzten Besuch",
+    ),
+    "fr": (
+        "nouvelle panne, sans rapport avec l'intervention précédente",
+        "réparation précédente OK, autre défaut",
+        "premier appel pour ce défaut",
+        "pas une reprise",
+        "aucun rapport avec notre dernier passage",
+        "sans lien avec la visite précédente",
+        "défaut différent de la dernière fois",
+    ),
+}
+_GOODWILL: Lexicon = {
+    "en": (
+        "no charge, agreed with {w}",
+        "goodwill, labour not to be billed",
+        "free of charge as a goodwill gesture",
+        "labour waived for this visit",
+        "do not invoice, goodwill",
+        "no charge per {w}",
+        "FOC as agreed",
+        "FOC",
+        "N/C, goodwill",
+        "no chg to cust",
+        "courtesy visit, not chargeable",
+        "don't bill this one, approved by {w}",
+        "goodwill granted by {w}",
+        "labour free of charge",
+        "labour not chargeable, goodwill",
+        "not to be charged, agreed with {w}",
+        "N/C per {w}",
+        "NC, approved by the office",
+        "free of charge, agreed by phone with {w}",
+    ),
+    "de": (
+        "Kulanz, keine Berechnung",
+        "auf Kulanz",
+        "kostenlos, mit {w} abgestimmt",
+        "ohne Berechnung",
+        "Arbeitszeit nicht berechnen, Kulanz",
+        "Kulanzeinsatz, genehmigt von {w}",
+        "nicht in Rechnung stellen",
+        "kostenlos nach Absprache mit {w}",
+        "nicht berechnen lt. Büro",
+        "Kulanz genehmigt",
+        "Arbeitszeit geht auf uns",
+    ),
+    "fr": (
+        "geste commercial, non facturé",
+        "gratuit, accord de {w}",
+        "sans frais pour le client",
+        "à titre gracieux",
+        "ne pas facturer, geste commercial",
+        "main d'œuvre offerte",
+        "intervention non facturable, accordée par {w}",
+        "non facturé, accord du bureau",
+        "MO non facturée",
+        "gratuit suite accord téléphonique avec {w}",
+    ),
+}
+_NOT_GOODWILL: Lexicon = {
+    "en": (
+        "chargeable as normal",
+        "goodwill requested but refused",
+        "goodwill not granted, normal billing applies",
+        "bill labour per contract",
+        "customer asked for no charge, declined",
+        "FOC request rejected",
+        "no goodwill, chargeable",
+        "cust wanted it free, told them it is chargeable",
+        "labour chargeable",
+        "goodwill request turned down by the branch",
+        "cust disputes the charge, referred to office, chargeable",
+        "charges explained to {w}",
+    ),
+    "de": (
+        "Kulanz abgelehnt, wird berechnet",
+        "keine Kulanz",
+        "kostenpflichtig",
+        "Kunde wollte kostenlos, nicht genehmigt",
+        "Berechnung nach Vertrag",
+        "Kulanzantrag vom Büro abgelehnt",
+        "Kosten mit {w} besprochen, wird berechnet",
+    ),
+    "fr": (
+        "geste commercial refusé",
+        "pas de geste commercial, facturable",
+        "intervention facturable",
+        "gratuité demandée, refusée",
+        "facturation normale",
+        "intervention facturable, client informé",
+        "demande de gratuité rejetée par l'agence",
+    ),
+}
+# Sentences with no fact: filler and the customer as a mere reporter.
+_NOTHING: Lexicon = {
+    "en": (
+        "done",
+        "see above",
+        "fault reported by {a}",
+        "{a} reported the {c} noisy",
+        "called {w} on arrival",
+        "{a} says it stopped overnight",
+        "handover to {w}",
+        "report handed to {w}",
+        "signed off by {w}",
+        "{w} informed",
+        "discussed the findings with {w}",
+        "keys returned to {w}",
+        "site contact: {w}",
+    ),
+    "de": (
+        "erledigt",
+        "siehe oben",
+        "Störung gemeldet von {a}",
+        "{a} meldet Geräusch am {c}",
+        "Übergabe an {w}",
+        "Prüfprotokoll an {w} übergeben",
+        "mit {w} besprochen",
+        "Ansprechpartner vor Ort: {w}",
+        "{w} informiert",
+    ),
+    "fr": (
+        "fait",
+        "voir ci-dessus",
+        "panne signalée par {a}",
+        "{a} signale un bruit au {c}",
+        "rapport remis à {w}",
+        "vu avec {w}",
+        "bon signé par {w}",
+        "contact sur site : {w}",
+        "{w} informé",
+    ),
+}
+_JOIN = (", ", " + ", " & ")
+_LANG_WEIGHTS = (0.5, 0.25, 0.25)
+
+
+def _catalog_components() -> tuple[str, ...]:
+    return tuple({c for asset in cat.ASSET_TYPES for c in asset.components})
 
 
 def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str]]]:
-    """`n` generated sentences with the facts each expresses."""
+    """`n` generated sentences, rendered in the simulator's writing styles, with the facts
+    each expresses."""
     rng = random.Random(f"augment:{seed}")
+    catalog = _catalog_components()
     out: list[tuple[str, set[str]]] = []
 
-    def c() -> str:
-        return rng.choice(_COMPONENTS)
+    def fill(lex: Lexicon, lang: str) -> str:
+        comps = _COMPONENTS[lang] if rng.random() < 0.5 else catalog
+        return rng.choice(lex[lang]).format(
+            c=rng.choice(comps),
+            a=rng.choice(_AGENTS[lang]),
+            o=rng.choice(_OBJECTS[lang]),
+            v=rng.choice(_VERBS[lang]),
+            w=rng.choice(_WHO[lang]).replace("{w}", rng.choice(cat.CONTACTS)),
+        )
 
-    makers = (
-        lambda: (
-            f"{rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_REQUEST)}",
-            {"work_described", "extra_work"},
-        ),
-        lambda: (
-            f"{rng.choice(_REQUEST).capitalize()}: {rng.choice(_VERBS)} {rng.choice(_OBJECTS)}",
-            {"work_described", "extra_work"},
-        ),
-        lambda: (f"{rng.choice(_OBJECTS)} - {rng.choice(_NOT_DONE)}", set()),
-        lambda: (
-            f"{rng.choice(_VERBS)} {rng.choice(_OBJECTS)} {rng.choice(_ROUTINE)}".strip(),
-            {"work_described"},
-        ),
-        lambda: (
-            f"{rng.choice(_AGENTS)} {rng.choice(_DAMAGE).format(c=c())}",
-            {"work_described", "customer_caused"},
-        ),
-        lambda: (
-            rng.choice(_DAMAGE_PASSIVE).format(c=c(), a=rng.choice(_AGENTS)),
-            {"work_described", "customer_caused"},
-        ),
-        lambda: (rng.choice(_FAILURE).format(c=c()), {"work_described", "component_failure"}),
-        lambda: (
-            f"{rng.choice(_FAILURE).format(c=c())}, {rng.choice(_NO_CUSTOMER)}",
-            {"work_described", "component_failure"},
-        ),
-        lambda: (rng.choice(_NO_CUSTOMER), set()),
-        lambda: (rng.choice(_REWORK).format(c=c()), {"work_described", "rework"}),
-        lambda: (rng.choice(_NOT_REWORK).format(c=c()), set()),
-        lambda: (rng.choice(_GOODWILL), {"goodwill"}),
-        lambda: (rng.choice(_NOT_GOODWILL), set()),
+    def one(lex: Lexicon, facts: Facts) -> Callable[[str], tuple[str, Facts]]:
+        return lambda lang: (fill(lex, lang), facts)
+
+    def two(
+        first: Lexicon, second: Lexicon, facts: Facts, joins: Lexicon | None = None
+    ) -> Callable[[str], tuple[str, Facts]]:
+        def make(lang: str) -> tuple[str, Facts]:
+            join = rng.choice(joins[lang]) if joins else rng.choice(_JOIN)
+            return fill(first, lang) + join + fill(second, lang), facts
+
+        return make
+
+    makers: tuple[tuple[float, Callable[[str], tuple[str, Facts]]], ...] = (
+        (3.0, one(_DAMAGE, CC)),
+        (3.0, one(_NO_DAMAGE, NONE)),
+        (3.0, one(_FAILURE, CF)),
+        (1.0, two(_FAILURE, _NO_DAMAGE, CF)),
+        (0.7, two(_NO_DAMAGE, _FAILURE, CF)),
+        (1.0, two(_NOT_DEFECT, _DAMAGE, CC, _BUT)),
+        (1.0, two(_SUSPECTED, _FAILURE, CF, _BUT)),
+        (0.7, two(_SUSPECTED_WEAR, _DAMAGE, CC, _BUT)),
+        (1.0, two(_DAMAGE, _ROUTINE, CC)),
+        (1.0, two(_FAILURE, _ROUTINE, CF)),
+        (1.5, one(_ROUTINE, WD)),
+        (1.0, one(_NO_FAULT, WD)),
+        (0.7, two(_NO_FAULT, _NO_DAMAGE, WD)),
+        (3.0, one(_EXTRA, EW)),
+        (2.0, one(_NOT_EXTRA, NONE)),
+        (1.0, two(_ROUTINE, _NOT_EXTRA, WD)),
+        (2.5, one(_REWORK, RW)),
+        (1.5, one(_NOT_REWORK, NONE)),
+        (0.8, two(_NOT_REWORK, _FAILURE, CF)),
+        (2.5, one(_GOODWILL, GW)),
+        (2.0, one(_NOT_GOODWILL, NONE)),
+        (0.8, two(_ROUTINE, _GOODWILL, WD | GW)),
+        (0.8, two(_ROUTINE, _NOT_GOODWILL, WD)),
+        (1.0, one(_NOTHING, NONE)),
     )
+    weights = [w for w, _ in makers]
     for _ in range(n):
-        text, facts = rng.choice(makers)()
-        if rng.random() < 0.15:
-            text = text.upper()
-        out.append((text[:1].upper() + text[1:], facts))
+        lang = rng.choices(LANGS, _LANG_WEIGHTS)[0]
+        make = rng.choices(makers, weights)[0][1]
+        text, facts = make(lang)
+        text = write_sentence(rng, text[:1].upper() + text[1:], lang, choose_style(rng))
+        out.append((text, set(facts)))
     return out

@@ -99,7 +99,7 @@ _TERSE_JOINS = (", ", " / ", " + ", " & ", " ")
 
 
 def sentence_texts(
-    partition: str, seed: int, renderings: int = 8, pairs: int = 4000, augmented: int = 3000
+    partition: str, seed: int, renderings: int = 8, pairs: int = 4000, augmented: int = 8000
 ) -> tuple[list[str], list[set[str]], list[int]]:
     """Single phrase-bank sentences of a (sub-)partition in technicians' styles, pairs run
     together without a full stop (a terse note the splitter cannot cut) and compositional
