@@ -184,15 +184,6 @@ _DAMAGE: Lexicon = {
         "{a} damage to {c}, chargeable",
         "{a} used wrong fluid, {c} ruined",
         "{a} tampered with the {c}",
-        "{a} never cleaned the filters despite instructions, {c} failed",
-        "maintenance neglected by {a}, {c} clogged and burnt out",
-        "{a} changed the setpoints, {c} overheated",
-        "{a} left the door open overnight, {c} iced up",
-        "{a} used the wrong chemical, {c} corroded",
-        "{a} ignored the alarm and kept running, {c} wrecked",
-        "{c} damaged during building works by {a}",
-        "dirt from {a}'s renovation in the {c}",
-        "{a} switched it off at the mains every night, {c} damaged",
     ),
     "de": (
         "{a} hat das Gerät fallen lassen",
@@ -215,13 +206,6 @@ _DAMAGE: Lexicon = {
         "Beschädigung durch {a}, kostenpflichtig",
         "{a} hat Gerät überlastet, {c} verbrannt",
         "Sturzschaden, Gerät vom {a} fallen gelassen",
-        "vom Kunden beschädigt",
-        "durch den Betreiber beschädigt, {c} abgerissen",
-        "Filter vom Kunden nie gewechselt, {c} verstopft und ausgefallen",
-        "{a} hat Sollwerte verstellt, {c} überhitzt",
-        "falsches Reinigungsmittel vom Kunden, {c} korrodiert",
-        "Wartung durch Betreiber vernachlässigt, {c} defekt",
-        "Bauschaden durch Handwerker des Kunden",
     ),
     "fr": (
         "{a} a fait tomber l'appareil",
@@ -243,12 +227,6 @@ _DAMAGE: Lexicon = {
         "dommage causé par {a}, facturable",
         "{a} a surchargé la machine, {c} brûlé",
         "trace de choc sur le {c}, faute du client",
-        "filtres jamais changés par le client, {c} encrassé et HS",
-        "{a} a modifié les consignes, {c} en surchauffe",
-        "mauvais produit utilisé par {a}, {c} corrodé",
-        "porte laissée ouverte par {a}, {c} givré",
-        "manque d'entretien de la part du client, {c} HS",
-        "dégâts dus aux travaux du client sur le {c}",
     ),
 }
 # Statements that exclude customer damage: no fact of their own.
@@ -278,12 +256,6 @@ _NO_DAMAGE: Lexicon = {
         "no trace of liquid ingress",
         "could not find any forklift damage",
         "no damage caused by {a}",
-        "no dmg, no misuse seen",
-        "maintained as instructed by {a}",
-        "settings unchanged, operated correctly",
-        "filters clean, unit well looked after",
-        "housing in good condition",
-        "casing intact, no marks",
     ),
     "de": (
         "keine äußeren Beschädigungen",
@@ -298,9 +270,6 @@ _NO_DAMAGE: Lexicon = {
         "Gerät bestimmungsgemäß betrieben",
         "kein Anfahrschaden erkennbar",
         "Hinweise auf Fehlbedienung: keine",
-        "nicht vom Kunden beschädigt",
-        "Wartung regelmäßig durchgeführt, keine Fehlbedienung",
-        "Gehäuse unbeschädigt",
     ),
     "fr": (
         "aucun dommage extérieur",
@@ -313,9 +282,6 @@ _NO_DAMAGE: Lexicon = {
         "rien n'indique que l'appareil soit tombé",
         "utilisation conforme",
         "pas de dégât imputable au client",
-        "appareil bien entretenu par le client",
-        "aucune erreur de manipulation",
-        "carrosserie en bon état",
     ),
 }
 # Defect or wear-out not caused by the customer.
@@ -349,9 +315,6 @@ _FAILURE: Lexicon = {
         "{c} brittle with age",
         "{c} failed prematurely, material defect",
         "{c} corroded internally over years of service",
-        "winding short in the {c}",
-        "{c} tracking to earth, insulation failed",
-        "contacts on the {c} pitted and burnt",
     ),
     "de": (
         "{c} defekt",
@@ -369,11 +332,6 @@ _FAILURE: Lexicon = {
         "Bauteildefekt {c}",
         "{c} ausgefallen, interner Fehler",
         "{c} spröde, Lebensdauer erreicht",
-        "Wicklungsschluss im {c}",
-        "Kurzschluss im {c}",
-        "Lagerschaden am {c}",
-        "{c} hat Masseschluss",
-        "Kontakte am {c} abgebrannt, Verschleiß",
     ),
     "fr": (
         "{c} défectueux",
@@ -389,10 +347,6 @@ _FAILURE: Lexicon = {
         "défaut de fabrication sur {c}",
         "{c} en panne, défaut composant",
         "fatigue du matériau sur {c}",
-        "court-circuit interne du {c}",
-        "bobinage du {c} grillé",
-        "roulement du {c} HS, usure",
-        "contacts du {c} usés",
     ),
 }
 # Denying a defect, used before customer damage ("not a defect: ...").
@@ -446,16 +400,6 @@ _ROUTINE: Lexicon = {
         "inspection done, {c} in order",
         "chkd {c}, adj. and tstd",
         "annual service completed",
-        "handover to {a}, operation explained",
-        "{a} shown how to reset the {c}",
-        "trained {a} on the new controls",
-        "thermal imaging of the panel, {c} within limits",
-        "leak test carried out on the {c}",
-        "measured insulation resistance of the {c}",
-        "commissioned the unit with {a}",
-        "installed the new unit and commissioned it",
-        "fault cleared, {c} renewed, unit back in service",
-        "safety inspection done, report handed to {w}",
     ),
     "de": (
         "{c} getauscht",
@@ -468,13 +412,6 @@ _ROUTINE: Lexicon = {
         "Tausch {c}, Gerät läuft",
         "Inspektion erledigt, {c} ok",
         "Anschlüsse am {c} nachgezogen",
-        "Einweisung {a} durchgeführt",
-        "Übergabe an {a}, Bedienung erklärt",
-        "Thermografie Schaltschrank, {c} i.O.",
-        "Dichtheitsprüfung am {c} durchgeführt",
-        "Neugerät montiert und in Betrieb genommen",
-        "Störung behoben, {c} erneuert, Anlage läuft wieder",
-        "Reparatur durchgeführt, {c} ersetzt",
     ),
     "fr": (
         "remplacement du {c}",
@@ -486,13 +423,6 @@ _ROUTINE: Lexicon = {
         "réarmement du contrôleur, essais OK",
         "resserrage des connexions du {c}",
         "visite de contrôle, {c} conforme",
-        "formation de {a} à l'utilisation",
-        "mise en service avec {a}",
-        "thermographie de l'armoire, {c} conforme",
-        "contrôle d'étanchéité du {c}",
-        "maintenance préventive réalisée, {c} remplacé",
-        "dépannage effectué, {c} changé, appareil remis en service",
-        "installation et mise en service du nouvel appareil",
     ),
 }
 _NO_FAULT: Lexicon = {
@@ -503,25 +433,9 @@ _NO_FAULT: Lexicon = {
         "could not reproduce the fault",
         "no defect on the {c}, running normally",
         "{c} checked, nothing wrong",
-        "nothing wrong with the {c}",
-        "all readings within range",
-        "could not confirm the reported fault",
-        "reported symptom not present on arrival",
     ),
-    "de": (
-        "kein Fehler feststellbar",
-        "{c} geprüft, o.B.",
-        "Fehler nicht reproduzierbar",
-        "alle Werte im Sollbereich",
-        "gemeldeter Fehler nicht bestätigt",
-    ),
-    "fr": (
-        "aucun défaut constaté",
-        "{c} testé, RAS",
-        "panne non reproduite",
-        "toutes les valeurs nominales",
-        "défaut signalé non constaté",
-    ),
+    "de": ("kein Fehler feststellbar", "{c} geprüft, o.B.", "Fehler nicht reproduzierbar"),
+    "fr": ("aucun défaut constaté", "{c} testé, RAS", "panne non reproduite"),
 }
 # Extra work: a request marker, a verb and an object ({o}), in each language's order.
 _OBJECTS: Lexicon = {
@@ -631,8 +545,6 @@ _NOT_EXTRA: Lexicon = {
         "only the ordered work carried out",
         "nothing beyond the work order",
         "{a} asked about {o}, not done, quote to follow",
-        "recommended an upgrade, not done",
-        "upgrade proposal left with {a}",
     ),
     "de": (
         "{o} nur angeboten, nicht ausgeführt",
@@ -640,7 +552,6 @@ _NOT_EXTRA: Lexicon = {
         "nur beauftragte Arbeiten durchgeführt",
         "Kunde wünscht {o}, Angebot folgt",
         "{o} nicht montiert, Freigabe fehlt",
-        "Modernisierung empfohlen, nicht ausgeführt",
     ),
     "fr": (
         "{o} chiffré seulement, non réalisé",
@@ -648,7 +559,6 @@ _NOT_EXTRA: Lexicon = {
         "seuls les travaux commandés ont été réalisés",
         "le client souhaite {o}, devis à suivre",
         "{o} non posé, en attente d'accord",
-        "proposition de modernisation remise au client",
     ),
 }
 _REWORK: Lexicon = {
@@ -694,25 +604,18 @@ _NOT_REWORK: Lexicon = {
         "not a recall",
         "unrelated to prior job",
         "different fault from last time, prev repair fine",
-        "earlier visit was for something unrelated",
-        "prev repair on the {c} still holding, separate issue",
     ),
     "de": (
         "neuer Fehler, kein Zusammenhang mit letztem Einsatz",
         "letzte Reparatur i.O., anderer Fehler",
         "Erstmeldung dieses Fehlers",
         "keine Nacharbeit",
-        "kein Zusammenhang mit der letzten Reparatur",
-        "anderer Fehler als beim letzten Besuch",
     ),
     "fr": (
         "nouvelle panne, sans rapport avec l'intervention précédente",
         "réparation précédente OK, autre défaut",
         "premier appel pour ce défaut",
         "pas une reprise",
-        "aucun rapport avec notre dernier passage",
-        "sans lien avec la visite précédente",
-        "défaut différent de la dernière fois",
     ),
 }
 _GOODWILL: Lexicon = {
@@ -731,11 +634,6 @@ _GOODWILL: Lexicon = {
         "don't bill this one, approved by {w}",
         "goodwill granted by {w}",
         "labour free of charge",
-        "labour not chargeable, goodwill",
-        "not to be charged, agreed with {w}",
-        "N/C per {w}",
-        "NC, approved by the office",
-        "free of charge, agreed by phone with {w}",
     ),
     "de": (
         "Kulanz, keine Berechnung",
@@ -745,10 +643,6 @@ _GOODWILL: Lexicon = {
         "Arbeitszeit nicht berechnen, Kulanz",
         "Kulanzeinsatz, genehmigt von {w}",
         "nicht in Rechnung stellen",
-        "kostenlos nach Absprache mit {w}",
-        "nicht berechnen lt. Büro",
-        "Kulanz genehmigt",
-        "Arbeitszeit geht auf uns",
     ),
     "fr": (
         "geste commercial, non facturé",
@@ -758,9 +652,6 @@ _GOODWILL: Lexicon = {
         "ne pas facturer, geste commercial",
         "main d'œuvre offerte",
         "intervention non facturable, accordée par {w}",
-        "non facturé, accord du bureau",
-        "MO non facturée",
-        "gratuit suite accord téléphonique avec {w}",
     ),
 }
 _NOT_GOODWILL: Lexicon = {
@@ -774,9 +665,6 @@ _NOT_GOODWILL: Lexicon = {
         "no goodwill, chargeable",
         "cust wanted it free, told them it is chargeable",
         "labour chargeable",
-        "goodwill request turned down by the branch",
-        "cust disputes the charge, referred to office, chargeable",
-        "charges explained to {w}",
     ),
     "de": (
         "Kulanz abgelehnt, wird berechnet",
@@ -784,8 +672,6 @@ _NOT_GOODWILL: Lexicon = {
         "kostenpflichtig",
         "Kunde wollte kostenlos, nicht genehmigt",
         "Berechnung nach Vertrag",
-        "Kulanzantrag vom Büro abgelehnt",
-        "Kosten mit {w} besprochen, wird berechnet",
     ),
     "fr": (
         "geste commercial refusé",
@@ -793,8 +679,6 @@ _NOT_GOODWILL: Lexicon = {
         "intervention facturable",
         "gratuité demandée, refusée",
         "facturation normale",
-        "intervention facturable, client informé",
-        "demande de gratuité rejetée par l'agence",
     ),
 }
 # Sentences with no fact: filler and the customer as a mere reporter.
@@ -806,36 +690,9 @@ _NOTHING: Lexicon = {
         "{a} reported the {c} noisy",
         "called {w} on arrival",
         "{a} says it stopped overnight",
-        "handover to {w}",
-        "report handed to {w}",
-        "signed off by {w}",
-        "{w} informed",
-        "discussed the findings with {w}",
-        "keys returned to {w}",
-        "site contact: {w}",
     ),
-    "de": (
-        "erledigt",
-        "siehe oben",
-        "Störung gemeldet von {a}",
-        "{a} meldet Geräusch am {c}",
-        "Übergabe an {w}",
-        "Prüfprotokoll an {w} übergeben",
-        "mit {w} besprochen",
-        "Ansprechpartner vor Ort: {w}",
-        "{w} informiert",
-    ),
-    "fr": (
-        "fait",
-        "voir ci-dessus",
-        "panne signalée par {a}",
-        "{a} signale un bruit au {c}",
-        "rapport remis à {w}",
-        "vu avec {w}",
-        "bon signé par {w}",
-        "contact sur site : {w}",
-        "{w} informé",
-    ),
+    "de": ("erledigt", "siehe oben", "Störung gemeldet von {a}", "{a} meldet Geräusch am {c}"),
+    "fr": ("fait", "voir ci-dessus", "panne signalée par {a}", "{a} signale un bruit au {c}"),
 }
 _JOIN = (", ", " + ", " & ")
 _LANG_WEIGHTS = (0.5, 0.25, 0.25)
@@ -876,10 +733,10 @@ def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str
 
     makers: tuple[tuple[float, Callable[[str], tuple[str, Facts]]], ...] = (
         (3.0, one(_DAMAGE, CC)),
-        (3.0, one(_NO_DAMAGE, NONE)),
+        (2.0, one(_NO_DAMAGE, NONE)),
         (3.0, one(_FAILURE, CF)),
-        (1.0, two(_FAILURE, _NO_DAMAGE, CF)),
-        (0.7, two(_NO_DAMAGE, _FAILURE, CF)),
+        (1.5, two(_FAILURE, _NO_DAMAGE, CF)),
+        (1.0, two(_NO_DAMAGE, _FAILURE, CF)),
         (1.0, two(_NOT_DEFECT, _DAMAGE, CC, _BUT)),
         (1.0, two(_SUSPECTED, _FAILURE, CF, _BUT)),
         (0.7, two(_SUSPECTED_WEAR, _DAMAGE, CC, _BUT)),
