@@ -89,7 +89,7 @@ class Net:
 
 NGRAMS = (3, 5)
 HASH_FEATURES = 2**18
-CHAR_C = 3.0
+CHAR_C = 1.0
 HASH_CACHE_SIZE = 50_000  # n-gram -> column; a note's n-grams mostly repeat across cases
 _MASK = 0xFFFFFFFF
 _COLUMNS: dict[str, int] = {}
