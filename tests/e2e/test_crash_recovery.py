@@ -178,11 +178,21 @@ def _failures_end_the_run(work: Any) -> Any:
 
 
 @_failures_end_the_run
-def _client(server: Server, token: str, index: int, deadline: float, tally: Tally) -> None:
+def _client(
+    server: Server, token: str, index: int, deadline: float, kills: list[float], tally: Tally
+) -> None:
+    """Send at least `REQUESTS_PER_CLIENT` cases, and go on until the killer has crashed the
+    server `KILLS` times: a fast server must not finish its quota between two kills."""
     rng = random.Random(index)
     headers = {"Authorization": f"Bearer {token}"}
     with httpx.Client(base_url=server.url, headers=headers, timeout=10) as http:
-        for n in range(REQUESTS_PER_CLIENT):
+        n = -1
+        while n + 1 < REQUESTS_PER_CLIENT or len(kills) < KILLS:
+            if tally.errors:
+                return  # another thread failed: the test raises its error
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"client {index}: only {len(kills)} kills before the deadline")
+            n += 1
             body, key = _case(index, n), f"c{index}-k{n}"
             decision_id = _send_until_acknowledged(http, body, key, tally, deadline)
             with tally.lock:
@@ -241,7 +251,9 @@ def run_crash_scenario(tmp_path: Path, database_url: str, crash_db: bool = False
         killer = threading.Thread(target=_killer, args=(server, stop, kills, crash_db, tally))
         deadline = time.monotonic() + 600
         clients = [
-            threading.Thread(target=_client, args=(server, client_tokens[i], i, deadline, tally))
+            threading.Thread(
+                target=_client, args=(server, client_tokens[i], i, deadline, kills, tally)
+            )
             for i in range(CLIENTS)
         ]
         for thread in clients:
