@@ -98,7 +98,9 @@ class Runtime:
 
     def cached_principal(self, token: str) -> tuple[bool, Principal | None]:
         """(known, caller) from the token cache alone, without I/O: safe on the event loop."""
-        digest = hashlib.sha256(token.encode()).hexdigest()
+        return self._cached(hashlib.sha256(token.encode()).hexdigest())
+
+    def _cached(self, digest: str) -> tuple[bool, Principal | None]:
         with self._token_lock:
             hit = self._token_cache.get(digest)
         if hit is not None and time.monotonic() - hit[0] < TOKEN_CACHE_SECONDS:
@@ -107,10 +109,10 @@ class Runtime:
 
     def authenticate(self, token: str) -> Principal | None:
         """Token -> caller; cached a few seconds, so a revocation takes effect within that."""
-        known, principal = self.cached_principal(token)
+        digest = hashlib.sha256(token.encode()).hexdigest()
+        known, principal = self._cached(digest)
         if known:
             return principal
-        digest = hashlib.sha256(token.encode()).hexdigest()
         now = time.monotonic()
         with self.db.scope(readonly=True) as session:
             record = tokens.authenticate(session, token)
