@@ -210,8 +210,8 @@ class OnnxEmbedder:
         for i, encoding in enumerate(encodings):
             by_length.setdefault(len(encoding.ids), []).append(i)
         runs = [
-            rows[start : start + MAX_BATCH]
-            for rows in by_length.values()
+            (length, rows[start : start + MAX_BATCH])
+            for length, rows in by_length.items()
             for start in range(0, len(rows), MAX_BATCH)
         ]
 
@@ -225,10 +225,10 @@ class OnnxEmbedder:
         # largest runs first, each to the thread with the fewest tokens so far
         shares: list[list[list[int]]] = [[] for _ in range(THREADS)]
         load = [0] * THREADS
-        for rows in sorted(runs, key=lambda r: -len(r) * len(encodings[r[0]].ids)):
+        for length, rows in sorted(runs, key=lambda run: -run[0] * len(run[1])):
             k = load.index(min(load))
             shares[k].append(rows)
-            load[k] += len(rows) * len(encodings[rows[0]].ids)
+            load[k] += length * len(rows)
         busy = [share for share in shares if share]
         if len(busy) == 1:
             run(busy[0])
