@@ -5,8 +5,8 @@ input tensor (`DynamicQuantizeLinear`), so a text's vector depends on the other
 texts of its batch: batching would make decisions depend on their neighbours. This
 rewrite gives every token its own scale and zero point (asymmetric uint8), so a
 row's result depends on that row alone and texts of equal length can share a run.
-It is also closer to fp32: mean cosine to the fp32 export 0.998 vs 0.995 with
-per-tensor scales, measured on simulated note sentences.
+`python -m bench.bench_embedding` prints the speed-up, that the vectors do not move,
+and the cosine to the torch reference.
 
 The integer product is taken with zero point 0 and corrected afterwards:
 sum_k (q_k - z_t) w_kn = MatMulInteger(q, w)_n - z_t * colsum(w)_n. The correction
