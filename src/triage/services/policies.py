@@ -36,11 +36,16 @@ class ActivePolicy:
     activated_at: datetime
 
 
-def _active(session_factory: SessionFactory) -> ActivePolicy | None:
+def _active(session_factory: SessionFactory, known: ActivePolicy | None) -> ActivePolicy | None:
+    """The active version; `known` is returned as is when it still is the active one, so
+    the periodic re-read on the request path costs one indexed lookup, not a YAML parse."""
+    active = PolicyVersionRow.active.is_(True)
     with session_factory.scope(readonly=True) as session:
-        row = session.scalars(
-            select(PolicyVersionRow).where(PolicyVersionRow.active.is_(True)).limit(1)
-        ).first()
+        if known is not None:
+            digest = session.scalars(select(PolicyVersionRow.sha256).where(active)).first()
+            if digest == known.sha256:
+                return known
+        row = session.scalars(select(PolicyVersionRow).where(active).limit(1)).first()
         if row is None:
             return None
         return ActivePolicy(parse_policy(row.yaml), row.yaml, row.sha256, row.actor, row.created_at)
@@ -69,7 +74,7 @@ class PolicyStore:
         return self.refresh()
 
     def refresh(self) -> ActivePolicy:
-        active = _active(self._db)
+        active = _active(self._db, self._cached)
         if active is None:
             raise ConflictError("no active policy; start the service to seed one")
         with self._lock:
