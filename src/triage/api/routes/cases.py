@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 from anyio import to_thread
 from fastapi import APIRouter, Depends, Header, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 
 from triage.api import metrics
 from triage.api.deps import RuntimeDep, require_role
@@ -17,7 +17,7 @@ from triage.api.schemas import error_responses
 from triage.domain.decision import Decision
 from triage.errors import NotFoundError
 from triage.services import scoring
-from triage.services.runtime import Principal
+from triage.services.runtime import Principal, Runtime
 from triage.storage import decisions
 from triage.storage.tables import DecisionRow
 
@@ -85,7 +85,6 @@ def _owner_filter(principal: Principal) -> str | None:
 )
 async def score_case(
     request: Request,
-    runtime: RuntimeDep,
     principal: Scorer,
     idempotency_key: Annotated[
         str | None,
@@ -103,7 +102,8 @@ async def score_case(
             description="http(s) URL that receives the final decision as a signed webhook",
         ),
     ] = None,
-) -> JSONResponse:
+) -> Response:
+    runtime: Runtime = request.app.state.runtime
     score_input: ScoreInput = await read_score_input(request, runtime)
     settings = runtime.settings
     lease = 10.0 + (2 * settings.pdf_timeout_seconds if score_input.documents else 0.0)
@@ -137,7 +137,10 @@ async def score_case(
         metrics.record_decision(
             route=result.decision.route.value, label=result.decision.exception.label.value
         )
-    return JSONResponse(result.decision.model_dump(mode="json"), headers=headers)
+    # pydantic-core writes the JSON itself: a third of the cost of dump-then-json.dumps
+    return Response(
+        result.decision.model_dump_json(), media_type="application/json", headers=headers
+    )
 
 
 WaitQuery = Annotated[
