@@ -1,11 +1,19 @@
-"""The ONNX embedder gives a text the same vector whatever it is embedded with."""
+"""The ONNX embedder gives a text the same vector whatever it is embedded with, and its
+run planner groups texts of different lengths into cheap padded runs."""
 
 from __future__ import annotations
 
+import math
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from triage.features.embedding import OnnxEmbedder
+from triage.features.embedding import MAX_BATCH, PAD_BREAK_EVEN, OnnxEmbedder, plan_runs
 
 TEXTS = [
     "Compressor relay failed at start-up; replaced relay.",
@@ -47,3 +55,115 @@ def test_equal_length_texts_share_a_run_and_keep_their_own_vectors(
     alone = np.vstack([embedder.embed([t]) for t in texts])
     np.testing.assert_array_equal(together, alone)
     assert len({v.tobytes() for v in together}) == len(texts)
+
+
+# one text per token length (3 to 16 tokens), all within PAD_BREAK_EVEN of each other, so any
+# two of them are cheaper in one padded run than in two runs
+MIXED = [
+    "ok",
+    "Replaced relay.",
+    "Customer dropped the unit.",
+    "Tested under load, running normally.",
+    "Housing cracked, cover replaced and tested.",
+    "Compressor relay failed at start-up; replaced relay.",
+    "Return visit: the relay we fitted last week failed again.",
+    "Warranty repair per contract terms, no charge to the client.",
+    "Pièce défectueuse remplacée, usure normale.",
+]
+
+
+class RecordingSession:
+    """Passes runs on to the real session and keeps each run's attention mask."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.masks: list[np.ndarray[Any, Any]] = []
+
+    def run(self, outputs: Any, feeds: dict[str, Any]) -> Any:
+        self.masks.append(feeds["attention_mask"])
+        return self.session.run(outputs, feeds)
+
+
+@pytest.fixture(scope="module")
+def recording(embedder: OnnxEmbedder) -> Iterator[RecordingSession]:
+    real = embedder._session
+    embedder._session = recording = RecordingSession(real)
+    yield recording
+    embedder._session = real
+
+
+@pytest.fixture(scope="module")
+def mixed_alone(embedder: OnnxEmbedder) -> np.ndarray[Any, Any]:
+    lengths = [len(embedder._tokenizer.encode(t).ids) for t in MIXED]
+    assert len(set(lengths)) == len(MIXED)
+    assert max(lengths) - min(lengths) < PAD_BREAK_EVEN
+    return np.vstack([embedder.embed([t]) for t in MIXED])
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(range(len(MIXED))), min_size=2, max_size=len(MIXED), unique=True))
+def test_vector_is_bit_identical_alone_and_padded_in_a_mixed_length_run(
+    embedder: OnnxEmbedder,
+    recording: RecordingSession,
+    mixed_alone: np.ndarray[Any, Any],
+    picks: list[int],
+) -> None:
+    recording.masks.clear()
+    together = embedder.embed([MIXED[i] for i in picks])
+    for row, i in enumerate(picks):
+        assert np.array_equal(together[row], mixed_alone[i]), MIXED[i]
+    # the planner put texts of different lengths in one padded run
+    assert any(len(mask) > 1 and not mask.all() for mask in recording.masks)
+
+
+def _cost(runs: list[tuple[int, list[int]]]) -> int:
+    return sum(PAD_BREAK_EVEN + length * len(rows) for length, rows in runs)
+
+
+def _cost_one_length_per_run(lengths: list[int], max_batch: int) -> int:
+    return sum(
+        math.ceil(n / max_batch) * PAD_BREAK_EVEN + n * length
+        for length, n in Counter(lengths).items()
+    )
+
+
+@given(
+    st.lists(st.integers(1, 256), max_size=300),
+    st.integers(1, MAX_BATCH),
+)
+def test_plan_covers_every_row_once_within_max_batch_and_never_costs_more(
+    lengths: list[int], max_batch: int
+) -> None:
+    runs = plan_runs(lengths, max_batch)
+    assert sorted(i for _, rows in runs for i in rows) == list(range(len(lengths)))
+    for length, rows in runs:
+        assert 1 <= len(rows) <= max_batch
+        assert length == max(lengths[i] for i in rows)
+    assert _cost(runs) <= _cost_one_length_per_run(lengths, max_batch)
+
+
+def _groupings(items: list[int]) -> Iterator[list[list[int]]]:
+    if not items:
+        yield []
+        return
+    first, rest = items[0], items[1:]
+    for grouping in _groupings(rest):
+        yield [[first], *grouping]
+        for k in range(len(grouping)):
+            yield [*grouping[:k], [first, *grouping[k]], *grouping[k + 1 :]]
+
+
+@given(st.lists(st.integers(1, 40), min_size=1, max_size=7))
+def test_plan_is_optimal_over_every_grouping_without_a_row_limit(lengths: list[int]) -> None:
+    best = min(
+        _cost([(max(lengths[i] for i in group), group) for group in grouping])
+        for grouping in _groupings(list(range(len(lengths))))
+    )
+    assert _cost(plan_runs(lengths, max_batch=len(lengths))) == best
+
+
+def test_plan_merges_near_lengths_and_splits_past_max_batch() -> None:
+    assert plan_runs([5, 3, 7]) == [(7, [1, 0, 2])]
+    assert plan_runs([3, 3 + PAD_BREAK_EVEN]) == [(3 + PAD_BREAK_EVEN, [1]), (3, [0])]
+    runs = plan_runs([10] * 100 + [9])
+    assert sorted(len(rows) for _, rows in runs) == [37, MAX_BATCH]
