@@ -13,7 +13,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from triage.features.embedding import MAX_BATCH, PAD_BREAK_EVEN, OnnxEmbedder, plan_runs
+from triage.features.embedding import (
+    MAX_BATCH,
+    PAD_BREAK_EVEN,
+    OnnxEmbedder,
+    plan_runs,
+    split_for_threads,
+)
 
 TEXTS = [
     "Compressor relay failed at start-up; replaced relay.",
@@ -101,7 +107,7 @@ def mixed_alone(embedder: OnnxEmbedder) -> np.ndarray[Any, Any]:
 
 
 @settings(max_examples=30, deadline=None)
-@given(st.lists(st.sampled_from(range(len(MIXED))), min_size=2, max_size=len(MIXED), unique=True))
+@given(st.lists(st.sampled_from(range(len(MIXED))), min_size=3, max_size=len(MIXED), unique=True))
 def test_vector_is_bit_identical_alone_and_padded_in_a_mixed_length_run(
     embedder: OnnxEmbedder,
     recording: RecordingSession,
@@ -167,3 +173,25 @@ def test_plan_merges_near_lengths_and_splits_past_max_batch() -> None:
     assert plan_runs([3, 3 + PAD_BREAK_EVEN]) == [(3 + PAD_BREAK_EVEN, [1]), (3, [0])]
     runs = plan_runs([10] * 100 + [9])
     assert sorted(len(rows) for _, rows in runs) == [37, MAX_BATCH]
+
+
+def test_a_lone_run_is_split_across_threads_when_that_shortens_it() -> None:
+    runs = split_for_threads(plan_runs([8, 12]), [8, 12], threads=2)
+    assert sorted((length, rows) for length, rows in runs) == [(8, [0]), (12, [1])]
+    # one row cannot be split; runs already as many as threads stay as they are
+    assert split_for_threads([(9, [0])], [9], threads=2) == [(9, [0])]
+    two = [(20, [0]), (8, [1])]
+    assert split_for_threads(two, [20, 8], threads=2) == two
+
+
+@given(st.lists(st.integers(1, 64), min_size=1, max_size=12), st.integers(1, 4))
+def test_split_for_threads_keeps_every_row_once_and_never_lengthens_the_slowest_run(
+    lengths: list[int], threads: int
+) -> None:
+    planned = plan_runs(lengths)
+    runs = split_for_threads(planned, lengths, threads)
+    assert sorted(i for _, rows in runs for i in rows) == list(range(len(lengths)))
+    for length, rows in runs:
+        assert length == max(lengths[i] for i in rows)
+    slowest = max(PAD_BREAK_EVEN + length * len(rows) for length, rows in runs)
+    assert slowest <= max(PAD_BREAK_EVEN + length * len(rows) for length, rows in planned)

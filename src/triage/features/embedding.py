@@ -219,6 +219,28 @@ def plan_runs(lengths: Sequence[int], max_batch: int = MAX_BATCH) -> list[tuple[
     return plan
 
 
+def split_for_threads(
+    runs: list[tuple[int, list[int]]], lengths: Sequence[int], threads: int
+) -> list[tuple[int, list[int]]]:
+    """While fewer runs than threads, split the costliest run where that shortens it: the
+    plan minimises total time, but a lone case waits for its slowest thread (two texts in one
+    padded run took 5.5 ms where two runs side by side take 4.5 ms)."""
+    runs = list(runs)
+    while len(runs) < threads:
+        k = max(range(len(runs)), key=lambda i: run_cost(runs[i][0], len(runs[i][1])))
+        length, rows = runs[k]
+        rows = sorted(rows, key=lengths.__getitem__)
+        best, at = run_cost(length, len(rows)), 0
+        for cut in range(1, len(rows)):
+            slower = max(run_cost(lengths[rows[cut - 1]], cut), run_cost(length, len(rows) - cut))
+            if slower < best:
+                best, at = slower, cut
+        if not at:
+            break
+        runs[k : k + 1] = [(lengths[rows[at - 1]], rows[:at]), (length, rows[at:])]
+    return runs
+
+
 class OnnxEmbedder:
     """ONNX Runtime int8 backend. Activations are quantized per token and padding is masked
     out of attention and pooling, so texts of different lengths can share a run (`plan_runs`)
@@ -258,7 +280,8 @@ class OnnxEmbedder:
             else [self._tokenizer.encode(t) for t in texts]
         )
 
-        runs = plan_runs([len(encoding.ids) for encoding in encodings])
+        lengths = [len(encoding.ids) for encoding in encodings]
+        runs = split_for_threads(plan_runs(lengths), lengths, THREADS)
 
         def run(share: list[tuple[int, list[int]]]) -> None:
             for length, rows in share:
