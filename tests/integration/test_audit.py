@@ -74,6 +74,34 @@ def test_append_rolls_back_with_the_callers_transaction(engine: Engine) -> None:
         assert audit.list_events(session).events[0].seq == 0
 
 
+def test_appends_after_a_rolled_back_savepoint_reread_the_tree(
+    engine: Engine, key: Ed25519PrivateKey
+) -> None:
+    """Later appends in a transaction reuse the tree state; a savepoint rollback must not."""
+
+    def append(session: Session, n: int) -> audit.AuditRecord:
+        return audit.append(session, event_type="decision.created", actor="a", payload={"n": n})
+
+    with session_scope(engine) as session:
+        assert append(session, 0).seq == 0
+        savepoint = session.begin_nested()
+        assert append(session, 1).seq == 1
+        savepoint.rollback()
+        assert append(session, 2).seq == 1
+        with session.begin_nested():
+            assert append(session, 3).seq == 2
+        assert append(session, 4).seq == 3
+        assert audit.tree_head(session).tree_size == 4
+    with session_scope(engine) as session:
+        assert append(session, 5).seq == 4
+        audit.write_checkpoint(session, key)
+    report = _report(engine, key)
+    assert report.ok, report.problems
+    with session_scope(engine, readonly=True) as session:
+        payloads = [e.payload["n"] for e in audit.list_events(session).events]
+    assert payloads == [0, 2, 3, 4, 5]
+
+
 def test_concurrent_appends_build_one_consistent_tree(
     engine: Engine, key: Ed25519PrivateKey
 ) -> None:

@@ -48,7 +48,7 @@ def _enqueue(sessions: SessionFactory, url: str, n: int) -> list[str]:
                     event_type="decision.final",
                     data={"decision_id": row.decision_id, "n": i},
                     now=datetime.now(UTC),
-                ).event_id
+                )
             )
     return ids
 

@@ -22,7 +22,8 @@ from triage.storage import (
 from triage.storage.tables import ApiTokenRow, DecisionRow, IdempotencyKeyRow
 
 
-def _decision(decision_id: str = "D-1") -> DecisionRow:
+def decision_row(decision_id: str = "D-1") -> DecisionRow:
+    """A minimal decision, for rows that reference one (idempotency keys here and elsewhere)."""
     return DecisionRow(
         decision_id=decision_id,
         case_id="WO-1",
@@ -69,7 +70,7 @@ def test_sqlite_runs_in_wal_with_full_sync(tmp_path: object) -> None:
 def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
     def write_then_fail() -> None:
         with session_scope(engine) as session:
-            session.add(_decision())
+            session.add(decision_row())
             session.flush()
             raise RuntimeError("boom")
 
@@ -81,7 +82,7 @@ def test_session_scope_rolls_back_on_error(engine: Engine) -> None:
 
 def test_timestamps_round_trip_as_utc(engine: Engine) -> None:
     with session_scope(engine) as session:
-        session.add(_decision())
+        session.add(decision_row())
     with session_scope(engine) as session:
         row = session.execute(select(DecisionRow)).scalar_one()
     assert row.created_at.tzinfo is not None
@@ -131,7 +132,7 @@ def test_token_create_rejects_unknown_role(engine: Engine) -> None:
 def test_reserve_returns_done_decision_for_same_body(engine: Engine) -> None:
     with session_scope(engine) as session:
         first = idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)
-        session.add(_decision("D-9"))
+        session.add(decision_row("D-9"))
         idempotency.complete(session, client_id="acme", key="k", decision_id="D-9")
     with session_scope(engine) as session:
         again = idempotency.reserve(session, client_id="acme", key="k", request_sha256="a" * 64)

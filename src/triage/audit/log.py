@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select, text, tuple_
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, SessionTransaction
 
 from triage.audit import merkle
 from triage.audit.canonical import canonical_json, format_timestamp
@@ -53,22 +53,26 @@ _T = TypeVar("_T")
 MAX_PAGE = 1000
 
 
-# Prebuilt Core statements: an append is four round trips with no statement compilation.
+# Prebuilt Core statements: an append is at most four round trips with no statement
+# compilation, and later appends in the same transaction skip the lock and the read.
 _LOG = Base.metadata.tables["audit_log"]
 _NODES = Base.metadata.tables["audit_nodes"]
 _STATE = Base.metadata.tables["audit_state"]
+_INSERT_LOG = _LOG.insert()
+_INSERT_NODES = _NODES.insert()
 _SELECT_STATE = select(_STATE.c.tree_size, _STATE.c.root_hash, _STATE.c.frontier).where(
     _STATE.c.id == 1
 )
 _UPDATE_STATE = _STATE.update().where(_STATE.c.id == 1)
 _PG_LOCK = text("SELECT pg_advisory_xact_lock(CAST('audit_log'::regclass AS bigint))")
+_CACHED_STATE = "triage.audit.state"
 
 
 @dataclass(frozen=True)
 class _State:
     tree_size: int
     root_hash: bytes
-    frontier: list[str]
+    frontier: list[bytes]
 
 
 def _lock(session: Session) -> _State:
@@ -78,7 +82,25 @@ def _lock(session: Session) -> _State:
     row = session.execute(_SELECT_STATE).one_or_none()
     if row is None:
         raise AuditIntegrityError("audit_state row missing: run the migrations")
-    return _State(tree_size=row[0], root_hash=row[1], frontier=list(row[2]))
+    return _State(tree_size=row[0], root_hash=row[1], frontier=[bytes.fromhex(h) for h in row[2]])
+
+
+def _transaction(session: Session) -> SessionTransaction | None:
+    """The innermost (sub)transaction: what a rollback would undo an append with."""
+    return session.get_nested_transaction() or session.get_transaction()
+
+
+def _append_state(session: Session) -> _State:
+    """The state the last append in this (sub)transaction left, else lock and read it.
+
+    Appends hold the lock until the transaction ends, so nobody else moves the tree
+    meanwhile; a savepoint or a new transaction is another key, so a rollback never
+    leaves a stale state behind.
+    """
+    cached: tuple[SessionTransaction, _State] | None = session.info.get(_CACHED_STATE)
+    if cached is not None and cached[0] is _transaction(session):
+        return cached[1]
+    return _lock(session)
 
 
 def _text_field(payload: dict[str, Any], name: str) -> str | None:
@@ -102,7 +124,7 @@ def append(
     """
     if not event_type or not actor:
         raise ValidationError([FieldError("event_type/actor", "must not be empty")])
-    state = _lock(session)
+    state = _append_state(session)
     at = at or utcnow()
     seq = state.tree_size
     record = make_record(
@@ -114,11 +136,11 @@ def append(
         prev_root=state.root_hash,
     )
     leaf = merkle.leaf_hash(record.encode("utf-8"))
-    frontier = merkle.Frontier(seq, [bytes.fromhex(h) for h in state.frontier])
+    frontier = merkle.Frontier(seq, state.frontier)
     closed = frontier.append(leaf)
     root = frontier.root()
     session.execute(
-        _LOG.insert(),
+        _INSERT_LOG,
         {
             "seq": seq,
             "record": record,
@@ -132,7 +154,7 @@ def append(
     )
     if closed:
         session.execute(
-            _NODES.insert(), [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
+            _INSERT_NODES, [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
         )
     session.execute(
         _UPDATE_STATE,
@@ -142,6 +164,10 @@ def append(
             "frontier": [h.hex() for h in frontier.hashes],
             "updated_at": utcnow(),
         },
+    )
+    session.info[_CACHED_STATE] = (
+        _transaction(session),
+        _State(tree_size=frontier.size, root_hash=root, frontier=frontier.hashes),
     )
     return AuditRecord(
         seq=seq, record=record, leaf_hash=leaf.hex(), tree_size=frontier.size, root_hash=root.hex()

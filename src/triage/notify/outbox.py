@@ -27,12 +27,13 @@ from sqlalchemy.orm import Session
 
 from triage.notify.delivery import AttemptResult, Transport, attempt
 from triage.storage.engine import SessionFactory
-from triage.storage.tables import DisabledEndpointRow, OutboxRow, WebhookDeliveryRow
+from triage.storage.tables import Base, DisabledEndpointRow, OutboxRow, WebhookDeliveryRow
 
 log = logging.getLogger(__name__)
 
 LEASE_SECONDS = 60.0
 BATCH_SIZE = 20
+_INSERT = Base.metadata.tables[OutboxRow.__tablename__].insert()
 
 
 def new_event_id() -> str:
@@ -53,20 +54,26 @@ def enqueue(
     event_type: str,
     data: dict[str, Any],
     now: datetime,
-) -> OutboxRow:
-    """Add one webhook to the caller's transaction; the body is frozen now and signed as is."""
-    row = OutboxRow(
-        event_id=new_event_id(),
-        decision_id=decision_id,
-        url=url,
-        payload=webhook_body(event_type=event_type, data=data, at=now),
-        status="pending",
-        attempts=0,
-        next_attempt_at=now,
-        created_at=now,
+) -> str:
+    """Add one webhook to the caller's transaction and return its event id.
+
+    The body is frozen now and signed as is. A Core insert: the scoring path writes
+    one per decision and needs no ORM object back."""
+    event_id = new_event_id()
+    session.execute(
+        _INSERT,
+        {
+            "event_id": event_id,
+            "decision_id": decision_id,
+            "url": url,
+            "payload": webhook_body(event_type=event_type, data=data, at=now),
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        },
     )
-    session.add(row)
-    return row
+    return event_id
 
 
 @dataclass(frozen=True, slots=True)
