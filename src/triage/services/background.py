@@ -20,6 +20,7 @@ Loop = Callable[[Runtime], Coroutine[object, object, None]]
 
 PURGE_EVERY_SECONDS = 3600.0
 FOLLOW_MODEL_EVERY_SECONDS = 5.0
+FOLLOW_POLICY_EVERY_SECONDS = 1.0
 
 
 async def _every(seconds: float, name: str, work: Callable[[], object]) -> None:
@@ -36,6 +37,11 @@ async def purge_idempotency_keys(runtime: Runtime) -> None:
     await _every(
         PURGE_EVERY_SECONDS, "purge-idempotency-keys", lambda: purge_expired_keys(runtime.db)
     )
+
+
+async def follow_policy_changes(runtime: Runtime) -> None:
+    """A policy activated through another worker reaches this one within a second."""
+    await _every(FOLLOW_POLICY_EVERY_SECONDS, "follow-policy", runtime.policies.refresh)
 
 
 async def follow_model_changes(runtime: Runtime) -> None:
@@ -58,4 +64,10 @@ async def write_checkpoints(runtime: Runtime) -> None:
 
 
 def default_loops() -> list[Loop]:
-    return [purge_idempotency_keys, follow_model_changes, write_checkpoints, deliver_webhooks]
+    return [
+        purge_idempotency_keys,
+        follow_policy_changes,
+        follow_model_changes,
+        write_checkpoints,
+        deliver_webhooks,
+    ]

@@ -1,15 +1,15 @@
 """The active routing policy: seeded from the policy file, changed by `PUT /v1/policy`.
 
 Every version ever deployed is kept in `policy_versions` and every change is
-audited. Workers re-read the active version at most every `refresh_seconds`, so
-a change made through one worker reaches the others within that time.
+audited. Each worker re-reads the active version every second in a background
+loop (`services.background`), so a change made through one worker reaches the
+others within that time and the request path never reads the database for it.
 """
 
 from __future__ import annotations
 
 import contextlib
 import threading
-import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -54,12 +54,10 @@ def _active(session_factory: SessionFactory, known: ActivePolicy | None) -> Acti
 class PolicyStore:
     """Caches the active policy; `activate` validates, stores, audits and switches."""
 
-    def __init__(self, db: SessionFactory, *, refresh_seconds: float = 1.0) -> None:
+    def __init__(self, db: SessionFactory) -> None:
         self._db = db
-        self._refresh = refresh_seconds
         self._lock = threading.Lock()
         self._cached: ActivePolicy | None = None
-        self._read_at = 0.0
 
     def seed(self, path: Path | None) -> ActivePolicy:
         """On start: a policy file whose version the database has never seen becomes active."""
@@ -78,14 +76,12 @@ class PolicyStore:
         if active is None:
             raise ConflictError("no active policy; start the service to seed one")
         with self._lock:
-            self._cached, self._read_at = active, time.monotonic()
+            self._cached = active
         return active
 
     def current(self) -> ActivePolicy:
         cached = self._cached
-        if cached is None or time.monotonic() - self._read_at > self._refresh:
-            return self.refresh()
-        return cached
+        return cached if cached is not None else self.refresh()
 
     def activate(self, text: str, *, actor: str) -> ActivePolicy:
         """Validate `text` (YAML) and make it the active policy; audited.
