@@ -34,6 +34,7 @@ from triage.services.policies import PolicyStore
 from triage.services.runtime import Runtime
 from triage.services.writer import GroupWriter
 from triage.storage import SessionFactory, migrate
+from triage.storage.checkpoints import wal_checkpointer
 
 log = logging.getLogger("triage.api")
 
@@ -75,7 +76,7 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
                 settings.database_url, connect_timeout=settings.database_connect_timeout
             )
         )
-        db = SessionFactory.from_url(settings.database_url)
+        db = SessionFactory.from_url(settings.database_url, background_checkpoints=True)
         policies = PolicyStore(db)
         await to_thread.run_sync(lambda: policies.seed(settings.policy_file))
     except BaseException:
@@ -92,7 +93,7 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
         models=holder,
         batcher=batcher,
         policies=policies,
-        writer=GroupWriter(db),
+        writer=GroupWriter(db, checkpointer=wal_checkpointer(db.engine)),
     )
     await to_thread.run_sync(lambda: runtime.record_model_loaded(actor="system:startup"))
     return runtime

@@ -3,7 +3,8 @@
 SQLite with `synchronous=FULL` pays an fsync per commit, and writers are
 serialised anyway, so committing each decision alone caps throughput at the
 disk's fsync rate. The writer thread takes every unit of work queued while the
-previous commit ran and runs them in one transaction. Each unit is still
+previous commit ran and runs them in one transaction. On SQLite its commits never
+checkpoint the WAL: a `WalCheckpointer` thread does, beside it. Each unit is still
 all-or-nothing: if any unit raises, the group is rolled back and every unit is
 retried in a transaction of its own, so errors land on the request that caused
 them and nothing half-written is ever committed.
@@ -20,6 +21,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
+from triage.storage.checkpoints import WalCheckpointer
 from triage.storage.engine import SessionFactory
 
 T = TypeVar("T")
@@ -48,9 +50,16 @@ def _settle(unit: _Unit, result: Any = None, error: BaseException | None = None)
 class GroupWriter:
     """One thread that commits queued units of work in groups."""
 
-    def __init__(self, db: SessionFactory, *, max_group: int = MAX_GROUP) -> None:
+    def __init__(
+        self,
+        db: SessionFactory,
+        *,
+        max_group: int = MAX_GROUP,
+        checkpointer: WalCheckpointer | None = None,
+    ) -> None:
         self._db = db
         self._max_group = max_group
+        self._checkpointer = checkpointer
         self._queue: queue.Queue[_Unit | None] = queue.Queue()
         self._thread: threading.Thread | None = None
         self.groups = 0
@@ -59,12 +68,16 @@ class GroupWriter:
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="group-writer", daemon=True)
         self._thread.start()
+        if self._checkpointer is not None:
+            self._checkpointer.start()
 
     def stop(self) -> None:
         if self._thread is not None:
             self._queue.put(None)
             self._thread.join(timeout=30)
             self._thread = None
+        if self._checkpointer is not None:
+            self._checkpointer.stop()
 
     async def run(self, work: Callable[[Session], T]) -> T:
         """Run `work(session)` inside a committed transaction; returns its result."""

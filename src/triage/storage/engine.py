@@ -46,8 +46,18 @@ def _sqlite_file(url: URL) -> Path | None:
     return Path(database)
 
 
-def make_engine(url: str | URL, *, echo: bool = False, **kwargs: Any) -> Engine:
-    """Create an engine with the project's connection settings (creates the SQLite folder)."""
+def sqlite_file(engine: Engine) -> Path | None:
+    """The database file of a SQLite engine (None for memory databases and PostgreSQL)."""
+    return _sqlite_file(engine.url) if is_sqlite(engine) else None
+
+
+def make_engine(
+    url: str | URL, *, echo: bool = False, background_checkpoints: bool = False, **kwargs: Any
+) -> Engine:
+    """Create an engine with the project's connection settings (creates the SQLite folder).
+
+    `background_checkpoints`: SQLite commits never checkpoint the WAL themselves; the
+    caller runs a `checkpoints.WalCheckpointer` (the service does)."""
     parsed = normalise_url(url)
     if is_sqlite(parsed):
         path = _sqlite_file(parsed)
@@ -57,13 +67,13 @@ def make_engine(url: str | URL, *, echo: bool = False, **kwargs: Any) -> Engine:
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
         connect_args.setdefault("check_same_thread", False)
         engine = create_engine(parsed, echo=echo, connect_args=connect_args, **kwargs)
-        _install_sqlite_hooks(engine)
+        _install_sqlite_hooks(engine, autocheckpoint=not background_checkpoints)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
     return create_engine(parsed, echo=echo, **kwargs)
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, *, autocheckpoint: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not pysqlite, decide when transactions begin.
@@ -73,6 +83,8 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys=ON")
+        if not autocheckpoint:
+            cursor.execute("PRAGMA wal_autocheckpoint=0")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -95,8 +107,8 @@ class SessionFactory:
         self._readonly_maker = sessionmaker(bind=readonly_engine(engine), expire_on_commit=False)
 
     @classmethod
-    def from_url(cls, url: str | URL) -> SessionFactory:
-        return cls(make_engine(url))
+    def from_url(cls, url: str | URL, *, background_checkpoints: bool = False) -> SessionFactory:
+        return cls(make_engine(url, background_checkpoints=background_checkpoints))
 
     def __call__(self) -> Session:
         return self._maker()
