@@ -4,7 +4,8 @@
 input tensor (`DynamicQuantizeLinear`), so a text's vector depends on the other
 texts of its batch: batching would make decisions depend on their neighbours. This
 rewrite gives every token its own scale and zero point (asymmetric uint8), so a
-row's result depends on that row alone and texts of equal length can share a run.
+row's result depends on that row alone: texts share a run, padded to the longest
+with the padding masked, and each still gets exactly its own vector.
 `python -m bench.bench_embedding` prints the speed-up, that the vectors do not move,
 and the cosine to the torch reference.
 
