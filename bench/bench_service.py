@@ -145,7 +145,9 @@ async def _load(
             await asyncio.gather(*(drive(post) for _ in range(c)))
     else:
         limits = httpx.Limits(max_connections=c, max_keepalive_connections=c)
-        async with httpx.AsyncClient(base_url=url, headers=headers, limits=limits) as http:
+        async with httpx.AsyncClient(
+            base_url=url, headers=headers, limits=limits, timeout=30
+        ) as http:
 
             async def post(body: bytes, extra: dict[str, str]) -> int:
                 return (await http.post("/v1/cases/score", content=body, headers=extra)).status_code
