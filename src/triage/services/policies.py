@@ -38,7 +38,7 @@ class ActivePolicy:
 
 def _active(session_factory: SessionFactory, known: ActivePolicy | None) -> ActivePolicy | None:
     """The active version; `known` is returned as is when it still is the active one, so
-    the periodic re-read on the request path costs one indexed lookup, not a YAML parse."""
+    the background re-read every second costs one indexed lookup, not a YAML parse."""
     active = PolicyVersionRow.active.is_(True)
     with session_factory.scope(readonly=True) as session:
         if known is not None:
