@@ -109,3 +109,23 @@ def test_char_head_json_round_trip_and_column_order() -> None:
     np.testing.assert_array_equal(
         CharHead.from_json(shuffled, 2).predict(TEXTS), again.predict(TEXTS)
     )
+
+
+def test_char_head_hashes_a_repeated_sentence_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Notes repeat boilerplate: each distinct sentence is hashed once, within a call and
+    across calls, and the remembered rows are the ones a fresh head computes."""
+    head = _head()
+    hashed: list[str] = []
+    original = text_facts.hashed_rows
+
+    def counting(texts: list[str]) -> Any:
+        hashed.extend(texts)
+        return original(texts)
+
+    monkeypatch.setattr(text_facts, "hashed_rows", counting)
+    first = head.predict([TEXTS[0], TEXTS[1], TEXTS[0]])
+    second = head.predict([TEXTS[1], TEXTS[2]])
+    assert hashed == [TEXTS[0], TEXTS[1], TEXTS[2]]
+    fresh = CharHead.from_json(head.to_json(), 2)
+    np.testing.assert_allclose(first, fresh.predict([TEXTS[0], TEXTS[1], TEXTS[0]]), atol=1e-4)
+    np.testing.assert_array_equal(first[1], second[0])

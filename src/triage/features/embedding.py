@@ -13,7 +13,6 @@ import hashlib
 import math
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
@@ -24,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triage.errors import ModelError
+from triage.features.memo import TextMemo
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -345,34 +345,14 @@ class CachedEmbedder:
 
     def __init__(self, inner: TextEmbedder, max_size: int = CACHE_SIZE) -> None:
         self.inner = inner
-        self.max_size = max_size
-        self._cache: OrderedDict[str, Matrix] = OrderedDict()
-        self._lock = threading.Lock()
+        self._memo = TextMemo(EMBEDDING_DIM, np.float32, max_size)
 
     @property
     def name(self) -> str:
         return self.inner.name
 
     def embed(self, texts: Sequence[str]) -> Matrix:
-        out = np.zeros((len(texts), EMBEDDING_DIM), dtype=np.float32)
-        missing: dict[str, list[int]] = {}
-        with self._lock:
-            for i, text in enumerate(texts):
-                hit = self._cache.get(text)
-                if hit is None:
-                    missing.setdefault(text, []).append(i)
-                else:
-                    self._cache.move_to_end(text)
-                    out[i] = hit
-        if missing:
-            fresh = self.inner.embed(list(missing))
-            with self._lock:
-                for vector, (text, rows) in zip(fresh, missing.items(), strict=True):
-                    out[rows] = vector
-                    self._cache[text] = vector
-                while len(self._cache) > self.max_size:
-                    self._cache.popitem(last=False)
-        return out
+        return self._memo.rows(texts, self.inner.embed)
 
 
 @lru_cache(maxsize=2)

@@ -14,7 +14,7 @@ training sentences, not keyword rules.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -23,6 +23,7 @@ from scipy.special import expit
 
 from triage.features.build import CaseFeatures
 from triage.features.embedding import Matrix
+from triage.features.memo import TextMemo
 
 TEXT_FACTS: tuple[str, ...] = (
     "work_described",
@@ -91,6 +92,7 @@ NGRAMS = (3, 5)
 HASH_FEATURES = 2**18
 CHAR_C = 1.0
 HASH_CACHE_SIZE = 50_000  # n-gram -> column; a note's n-grams mostly repeat across cases
+SENTENCE_CACHE_SIZE = 20_000  # sentence -> the head's fact probabilities
 _MASK = 0xFFFFFFFF
 _COLUMNS: dict[str, int] = {}
 
@@ -192,6 +194,12 @@ class CharHead:
     columns: npt.NDArray[np.int64]  # (k,) hashed n-gram columns with a weight, ascending
     weights: Array  # (k, facts)
     bias: Array  # (facts,)
+    # hashing n-grams is Python work under the GIL; a repeated sentence is scored once
+    memo: TextMemo[np.float64] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        memo = TextMemo(len(self.bias), np.float64, SENTENCE_CACHE_SIZE)
+        object.__setattr__(self, "memo", memo)
 
     @classmethod
     def build(cls, columns: npt.NDArray[np.int64], weights: Array, bias: Array) -> CharHead:
@@ -199,6 +207,9 @@ class CharHead:
         return cls(columns=columns[order], weights=weights[order], bias=bias)
 
     def predict(self, texts: list[str]) -> Array:
+        return self.memo.rows(texts, self._predict)
+
+    def _predict(self, texts: list[str]) -> Array:
         logits = np.tile(self.bias, (len(texts), 1))
         indptr, indices, data = hashed_rows(texts)
         if len(self.columns) and len(indices):
