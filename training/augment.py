@@ -699,7 +699,9 @@ _LANG_WEIGHTS = (0.5, 0.25, 0.25)
 
 
 def _catalog_components() -> tuple[str, ...]:
-    return tuple({c for asset in cat.ASSET_TYPES for c in asset.components})
+    """In catalog order: a set's order changes with PYTHONHASHSEED, and so would the
+    sentences drawn from it and the bundle `make train` writes."""
+    return tuple(dict.fromkeys(c for asset in cat.ASSET_TYPES for c in asset.components))
 
 
 def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str]]]:

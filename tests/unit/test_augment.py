@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 from training import augment
 from training.augment import compositional_sentences
@@ -64,3 +68,24 @@ def test_deterministic_and_mostly_single_sentences() -> None:
     # The heads read one sentence at a time: a generated unit should rarely be cut in two.
     split = sum(len(split_sentences(t)) > 1 for t, _ in first)
     assert split / len(first) < 0.1
+
+
+def test_same_sentences_in_every_process() -> None:
+    """`make train` reproduces the bundle: the sentences must not follow the process's
+    string-hash seed (a set's iteration order does)."""
+    script = (
+        "import hashlib; from training.augment import compositional_sentences as c; "
+        "print(hashlib.sha256(repr([(t, sorted(f)) for t, f in c(seed=11, n=300)])"
+        ".encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
