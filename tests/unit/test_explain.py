@@ -3,6 +3,7 @@ full booster and the per-case `explain`."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,7 +17,9 @@ from triage.domain.parse import parse_case
 from triage.features.build import STRUCTURED_NAMES
 from triage.features.embedding import Matrix
 from triage.modeling.bundle import BundlePredictor, TriageModel
+from triage.modeling.domain_rules import HEADS, rule_names
 from triage.modeling.explain import Explainer, class_boosters, group_of
+from triage.modeling.text_facts import TEXT_FACTS
 from triage.reconcile import reconcile
 
 EXAMPLE = json.loads((Path(__file__).parents[1] / "fixtures" / "domain_example.json").read_text())
@@ -90,3 +93,37 @@ def test_explainer_ranks_groups_by_summed_contribution_per_case() -> None:
         for reason, group in zip(reasons, best, strict=False):
             assert reason.data["contribution"] == round(expected[group], 4)
             assert reason.kind == "model"
+
+
+def test_every_domain_rule_feature_has_a_reason() -> None:
+    """A rule feature outside every group would carry weight no reason ever shows."""
+    facts = [f"{head}{fact}" for head in HEADS for fact in TEXT_FACTS]
+    assert [n for n in rule_names(facts) if group_of(n) is None] == []
+    assert group_of("rule_billable_sent") == "billing_rule"
+
+
+@pytest.mark.parametrize(
+    ("facts", "warranty", "expected"),
+    [
+        ({"customer_caused": 0.9, "component_failure": 0.9}, True, "customer-caused damage"),
+        ({"customer_caused": 0.1, "component_failure": 0.9}, True, "failure under warranty"),
+        ({"customer_caused": 0.1, "component_failure": 0.9}, False, "contract"),
+        ({"goodwill": 0.8}, False, "goodwill"),
+    ],
+)
+def test_billing_rule_reason_names_the_deciding_step(
+    facts: dict[str, float], warranty: bool, expected: str
+) -> None:
+    ev = dataclasses.replace(reconcile(parse_case(EXAMPLE)), warranty_active=warranty)
+    names = [*STRUCTURED_NAMES, *(f"fact_sent_{f}" for f in TEXT_FACTS), "rule_billable_sent"]
+    values = np.asarray(
+        [0.0] * len(STRUCTURED_NAMES) + [facts.get(f, 0.0) for f in TEXT_FACTS] + [0.5],
+        dtype=np.float32,
+    )
+    contributions = np.zeros(len(names) + 1)
+    contributions[names.index("rule_billable_sent")] = 1.0
+    (reason,) = Explainer(names).reasons(
+        Explainer(names).totals(contributions[None, :])[0], values, ev, target="billable"
+    )
+    assert reason.code == "model.billable.billing_rule"
+    assert expected in reason.text

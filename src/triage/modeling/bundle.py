@@ -33,6 +33,7 @@ from triage.features.embedding import TextEmbedder, get_embedder
 from triage.features.text import prototype_scorers
 from triage.modeling.calibration import PlattScaling, TemperatureScaling
 from triage.modeling.conformal import ClassConditionalConformal
+from triage.modeling.domain_rules import rule_names, rule_probabilities
 from triage.modeling.explain import Explainer, class_boosters
 from triage.modeling.predictor import ModelOutput
 from triage.modeling.text_facts import FactHeads
@@ -57,11 +58,15 @@ def feature_names(cf: CaseFeatures, facts: Sequence[str]) -> list[str]:
         *cf.sentence_similarity_names,
         *cf.dispute_similarity_names,
         *(f"fact_{f}" for f in facts),
+        *rule_names(facts),
     ]
 
 
-def assemble(cf: CaseFeatures, fact_probabilities: Array) -> npt.NDArray[np.float32]:
-    """The boosters' input: structured block, prototype similarities, fact probabilities."""
+def assemble(
+    cf: CaseFeatures, fact_probabilities: Array, facts: Sequence[str]
+) -> npt.NDArray[np.float32]:
+    """The boosters' input: structured block, prototype similarities, fact probabilities,
+    the billable rule under each head's facts."""
     return np.hstack(
         [
             cf.structured,
@@ -69,6 +74,7 @@ def assemble(cf: CaseFeatures, fact_probabilities: Array) -> npt.NDArray[np.floa
             cf.sentence_similarity,
             cf.dispute_similarity,
             fact_probabilities,
+            rule_probabilities(cf.structured, fact_probabilities, facts),
         ]
     ).astype(np.float32)
 
@@ -97,7 +103,7 @@ class TriageModel:
         return list(self.metadata["feature_names"])
 
     def matrix(self, cf: CaseFeatures) -> npt.NDArray[np.float32]:
-        return assemble(cf, self.facts.predict(cf))
+        return assemble(cf, self.facts.predict(cf), self.facts.outputs)
 
     def exception_logits(self, x: npt.NDArray[np.float32]) -> Array:
         return np.asarray(

@@ -14,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triage.domain.decision import Reason
+from triage.modeling.domain_rules import HEADS, rule_feature
 from triage.reconcile.evidence import Evidence
 
 Values = dict[str, float]
@@ -127,17 +128,39 @@ def _visits(ev: Evidence, _: Values) -> str:
     return f"{ev.visits_30d} visit(s) in the last 30 days"
 
 
+def _reads(values: Values, fact: str) -> bool:
+    """Whether any fact head reads `fact` in the notes."""
+    p = max(
+        values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0)),
+        values.get(f"fact_sent_{fact}", 0.0),
+        values.get(f"fact_char_{fact}", 0.0),
+    )
+    return p >= 0.5
+
+
 def _fact(fact: str) -> Writer:
     def write(_: Evidence, values: Values) -> str:
-        p = max(
-            values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0)),
-            values.get(f"fact_sent_{fact}", 0.0),
-            values.get(f"fact_char_{fact}", 0.0),
-        )
-        says = "describe" if p >= 0.5 else "do not describe"
+        says = "describe" if _reads(values, fact) else "do not describe"
         return f"notes {says} {_FACT_TEXT[fact]}"
 
     return write
+
+
+def _billing_rule(ev: Evidence, values: Values) -> str:
+    """The step of DOMAIN §3.2's cascade that decides, as the notes read."""
+    if _reads(values, "customer_caused"):
+        return "billing rule: customer-caused damage is billable"
+    if ev.warranty_active and _reads(values, "component_failure"):
+        return "billing rule: a failure under warranty is not billable"
+    if ev.visits_30d > 0 and _reads(values, "rework"):
+        return "billing rule: a return visit for a repair that did not hold is not billable"
+    if _reads(values, "goodwill"):
+        return "billing rule: goodwill agreed in the notes, not billable"
+    if ev.contract_type == "none":
+        return "billing rule: no contract, labor is billable"
+    if ev.service_covered and ev.contract_type in ("full_service", "labor_only"):
+        return f"billing rule: the {ev.contract_type} contract includes this labor"
+    return f"billing rule: the {ev.contract_type} contract does not include this labor"
 
 
 def _dispute(_: Evidence, values: Values) -> str:
@@ -146,6 +169,10 @@ def _dispute(_: Evidence, values: Values) -> str:
     }
     top = max(sims, key=lambda k: sims[k]) if sims else ""
     return f"dispute text is closest to '{top.replace('_', ' ')}'" if top else "no dispute text"
+
+
+def _rule_features(rule: str) -> tuple[str, ...]:
+    return tuple(rule_feature(rule, head) for head in HEADS)
 
 
 GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
@@ -159,14 +186,22 @@ GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
             "labor_billed",
             "labor_billed_without_hours",
             "reported_labor_hours",
+            *_rule_features("missing_evidence"),
         ),
     ),
     "po": (_po, ("po_required", "po_present", "po_valid", "po_missing")),
     "warranty": (
         _warranty,
-        ("warranty_active", "warranty_days_left", "repair_charged", "credit_ratio"),
+        (
+            "warranty_active",
+            "warranty_days_left",
+            "repair_charged",
+            "credit_ratio",
+            *_rule_features("warranty_coverage"),
+        ),
     ),
     "change_order": (_change_order, ("change_order_cited",)),
+    "billing_rule": (_billing_rule, _rule_features("billable")),
     "sla": (
         _sla,
         ("sla_hours", "response_hours", "sla_excess_hours", "sla_credit_due", "has_credit_line"),
@@ -199,7 +234,8 @@ GROUPS: dict[str, tuple[Writer, tuple[str, ...]]] = {
     **{
         f"notes_{fact}": (
             _fact(fact),
-            (f"fact_{fact}", f"fact_sent_{fact}", f"fact_char_{fact}", f"note_sim_{fact}"),
+            (f"fact_{fact}", f"fact_sent_{fact}", f"fact_char_{fact}", f"note_sim_{fact}")
+            + (_rule_features("out_of_scope") if fact == "extra_work" else ()),
         )
         for fact in _FACT_TEXT
     },

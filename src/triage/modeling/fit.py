@@ -114,7 +114,7 @@ def fit_model(
     heads, oof = FactHeads.out_of_fold(
         train.features, train.facts, fold.astype(np.int64), sentences, seed=seed
     )
-    x = assemble(train.features, oof)
+    x = assemble(train.features, oof, heads.outputs)
     names = feature_names(train.features, heads.outputs)
     rng = np.random.default_rng(seed)
     valid = rng.random(len(x)) < 0.1
