@@ -241,10 +241,17 @@ class BundlePredictor:
         return self.model.matrix(build_features(cases, evidence, self.embedder))
 
     def predict(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
-        if not cases:
-            return []
-        x = self.features(cases, evidence)
-        return self.predict_matrix(x, evidence)
+        return self.finish(self.prepare(cases, evidence), evidence)
+
+    def prepare(
+        self, cases: Sequence[Case], evidence: Sequence[Evidence]
+    ) -> npt.NDArray[np.float32] | None:
+        return self.features(cases, evidence) if cases else None
+
+    def finish(
+        self, prepared: npt.NDArray[np.float32] | None, evidence: Sequence[Evidence]
+    ) -> list[ModelOutput]:
+        return [] if prepared is None else self.predict_matrix(prepared, evidence)
 
     def predict_matrix(
         self, x: npt.NDArray[np.float32], evidence: Sequence[Evidence]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from triage.domain.case import Case
 from triage.domain.certification import Certification
@@ -35,4 +35,19 @@ class Predictor(Protocol):
 
     def predict(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
         """Score a batch; `evidence[i]` is `reconcile(cases[i])`."""
+        ...
+
+
+@runtime_checkable
+class StagedPredictor(Predictor, Protocol):
+    """A predictor whose `predict` is `finish(prepare(...))`: the micro-batcher runs the
+    two stages of consecutive batches side by side (one batch embeds while the previous
+    one is explained)."""
+
+    def prepare(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> Any:
+        """The texts embedded and the features assembled."""
+        ...
+
+    def finish(self, prepared: Any, evidence: Sequence[Evidence]) -> list[ModelOutput]:
+        """Scores, calibration, conformal p-values and explanations."""
         ...

@@ -3,6 +3,9 @@
 Requests that arrive while a batch is being scored queue up and go together in
 the next batch, so one request alone pays no waiting time (p99 at concurrency 1)
 and many requests share one embedding call (throughput at concurrency 32).
+A staged predictor's batches run as a two-stage pipeline: while one batch is
+explained (trees, SHAP, reasons), the next one is embedded; a batch that took
+58 ms in one piece at concurrency 32 kept both cores only 70 % busy.
 The model is read from the holder once per batch: a hot swap lets in-flight
 batches finish on the old model.
 """
@@ -11,13 +14,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
 from triage.domain.case import Case
 from triage.domain.certification import Certification
-from triage.modeling.predictor import ModelOutput, Predictor
+from triage.modeling.predictor import ModelOutput, Predictor, StagedPredictor
 from triage.reconcile.evidence import Evidence
 
 
@@ -55,9 +59,13 @@ class MicroBatcher:
         self._queue: asyncio.Queue[_Item] | None = None
         self._task: asyncio.Task[None] | None = None
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="predict")
+        self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explain")
+        self._finishing: set[asyncio.Task[None]] = set()
+        self._finish_slot: asyncio.Semaphore | None = None
 
     async def start(self) -> None:
         self._queue = asyncio.Queue()
+        self._finish_slot = asyncio.Semaphore(1)
         self._task = asyncio.create_task(self._run(), name="micro-batcher")
 
     async def stop(self) -> None:
@@ -66,12 +74,15 @@ class MicroBatcher:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
             self._task = None
+        if self._finishing:
+            await asyncio.gather(*self._finishing, return_exceptions=True)
         if self._queue is not None:
             while not self._queue.empty():
                 item = self._queue.get_nowait()
                 if not item.future.done():
                     item.future.set_exception(RuntimeError("service is shutting down"))
         self._executor.shutdown(wait=True)
+        self._finisher.shutdown(wait=True)
 
     async def run(self, work: Callable[[], object]) -> None:
         """Run `work` on the prediction thread between batches (a model warm-up)."""
@@ -86,6 +97,7 @@ class MicroBatcher:
 
     async def _run(self) -> None:
         assert self._queue is not None
+        assert self._finish_slot is not None
         loop = asyncio.get_running_loop()
         while True:
             batch = [await self._queue.get()]
@@ -100,24 +112,65 @@ class MicroBatcher:
             if not live:
                 continue
             predictor = self._current()
+            prepare, finish = _stages(predictor)
+            cases, evidence = [i.case for i in live], [i.evidence for i in live]
             try:
-                outputs = await loop.run_in_executor(self._executor, _predict, predictor, live)
+                prepared = await loop.run_in_executor(self._executor, prepare, cases, evidence)
             except Exception as exc:  # the model failed: every waiter gets the error
-                for item in live:
-                    if not item.future.done():
-                        item.future.set_exception(exc)
+                _fail(live, exc)
                 continue
-            if self._on_batch is not None:
-                self._on_batch(len(live))
-            for item, output in zip(live, outputs, strict=True):
-                if not item.future.done():
-                    item.future.set_result(
-                        Scored(output, predictor.version, predictor.certification)
-                    )
+            # one batch explained at a time; the next one is embedded meanwhile
+            await self._finish_slot.acquire()
+            task = asyncio.create_task(self._finish(predictor, finish, prepared, live))
+            self._finishing.add(task)
+            task.add_done_callback(self._finishing.discard)
+
+    async def _finish(
+        self,
+        predictor: Predictor,
+        finish: Callable[[Any, Sequence[Evidence]], list[ModelOutput]],
+        prepared: Any,
+        live: list[_Item],
+    ) -> None:
+        assert self._finish_slot is not None
+        try:
+            outputs = await asyncio.get_running_loop().run_in_executor(
+                self._finisher, finish, prepared, [i.evidence for i in live]
+            )
+            if len(outputs) != len(live):
+                raise RuntimeError(
+                    f"predictor returned {len(outputs)} outputs for {len(live)} cases"
+                )
+        except Exception as exc:
+            _fail(live, exc)
+            return
+        finally:
+            self._finish_slot.release()
+        if self._on_batch is not None:
+            self._on_batch(len(live))
+        for item, output in zip(live, outputs, strict=True):
+            if not item.future.done():
+                item.future.set_result(Scored(output, predictor.version, predictor.certification))
 
 
-def _predict(predictor: Predictor, items: list[_Item]) -> list[ModelOutput]:
-    outputs = predictor.predict([i.case for i in items], [i.evidence for i in items])
-    if len(outputs) != len(items):
-        raise RuntimeError(f"predictor returned {len(outputs)} outputs for {len(items)} cases")
-    return outputs
+Stages = tuple[
+    Callable[[Sequence[Case], Sequence[Evidence]], Any],
+    Callable[[Any, Sequence[Evidence]], list[ModelOutput]],
+]
+
+
+def _stages(predictor: Predictor) -> Stages:
+    """(prepare, finish); a predictor without stages does all its work in `finish`."""
+    if isinstance(predictor, StagedPredictor):
+        return predictor.prepare, predictor.finish
+
+    def keep(cases: Sequence[Case], _: Sequence[Evidence]) -> Sequence[Case]:
+        return cases
+
+    return keep, predictor.predict
+
+
+def _fail(items: list[_Item], exc: BaseException) -> None:
+    for item in items:
+        if not item.future.done():
+            item.future.set_exception(exc)
