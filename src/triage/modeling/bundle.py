@@ -66,7 +66,7 @@ def assemble(
     cf: CaseFeatures, fact_probabilities: Array, facts: Sequence[str]
 ) -> npt.NDArray[np.float32]:
     """The boosters' input: structured block, prototype similarities, fact probabilities,
-    the billable rule under each head's facts."""
+    and DOMAIN's note-dependent rules as each fact head reads the notes."""
     return np.hstack(
         [
             cf.structured,
