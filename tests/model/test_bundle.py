@@ -251,3 +251,19 @@ def test_negated_damage_is_not_read_as_customer_caused(predictor: BundlePredicto
     )
     assert facts["sent_customer_caused"] < 0.5
     assert facts["sent_component_failure"] > 0.5
+
+
+def test_a_case_gets_the_same_features_in_any_batch(predictor: BundlePredictor) -> None:
+    """The embedder is batch-invariant; everything after it must be too, or the Spark path,
+    the service's micro-batches and `triage score` would decide the same case differently."""
+    cases = [parse_case(s.case) for s in generate(120, seed=606)]
+    evidence = [reconcile(c) for c in cases]
+    together = predictor.features(cases, evidence)
+    in_sevens = np.vstack(
+        [predictor.features(cases[i : i + 7], evidence[i : i + 7]) for i in range(0, 120, 7)]
+    )
+    alone = np.vstack(
+        [predictor.features([c], [e]) for c, e in zip(cases[:20], evidence[:20], strict=True)]
+    )
+    np.testing.assert_array_equal(together, in_sevens)
+    np.testing.assert_array_equal(together[:20], alone)

@@ -108,7 +108,10 @@ class PrototypeScorer:
         return self.facts
 
     def score(self, embeddings: Matrix) -> Matrix:
-        sims = embeddings @ self._matrix.T
+        # float32 products round differently with the number of rows (BLAS blocking):
+        # a case's features would move by ~1e-7 with its batch. In float64 the difference
+        # is ~1e-16 and vanishes when the features are stored as float32.
+        sims = embeddings.astype(np.float64) @ self._matrix.T.astype(np.float64)
         out = np.zeros((embeddings.shape[0], len(self.facts)), dtype=np.float32)
         start = 0
         for j, size in enumerate(self._groups):
