@@ -21,7 +21,11 @@ from triage.domain.certification import Certification
 GRID: tuple[float, ...] = tuple(
     float(x)
     for x in np.concatenate(
-        [1 - np.logspace(-4, -2, 11)[:-1], np.round(np.arange(0.99, 0.495, -0.01), 3)]
+        [
+            1 - np.logspace(-4, -2, 11)[:-1],
+            np.round(np.arange(0.99, 0.9, -0.0025), 4),
+            np.round(np.arange(0.9, 0.495, -0.01), 3),
+        ]
     )
 )
 METHOD = "learn-then-test (exact binomial tail p-values, fixed-sequence testing down a fixed grid)"
