@@ -30,12 +30,13 @@ def _billable(fact: Reader, case: Reader) -> Array:
     included = case("service_covered") * np.maximum(
         case("contract_full_service"), case("contract_labor_only")
     )
-    cc, cf, rw, gw = (
-        fact(f) for f in ("customer_caused", "component_failure", "rework", "goodwill")
-    )
+    cc, cf, rw, gw = (fact(f) for f in BILLABLE_FACTS)
+    # P(not billable), built from the last step up: each earlier step overrides the later
     free = gw + (1 - gw) * included
-    free = (case("visits_30d") > 0) * rw + (1 - (case("visits_30d") > 0) * rw) * free
-    free = case("warranty_active") * cf + (1 - case("warranty_active") * cf) * free
+    rework = (case("visits_30d") > 0) * rw
+    free = rework + (1 - rework) * free
+    warranty = case("warranty_active") * cf
+    free = warranty + (1 - warranty) * free
     return cc + (1 - cc) * (1 - free)
 
 
