@@ -14,8 +14,9 @@ import numpy as np
 import numpy.typing as npt
 
 from triage.domain.decision import Reason
-from triage.modeling.domain_rules import HEADS, rule_feature
+from triage.modeling.domain_rules import BILLABLE_FACTS, HEADS, rule_feature
 from triage.reconcile.evidence import Evidence
+from triage.reconcile.rules import TextFacts, billable_step
 
 Values = dict[str, float]
 Writer = Callable[[Evidence, Values], str]
@@ -146,21 +147,26 @@ def _fact(fact: str) -> Writer:
     return write
 
 
+_STEP_TEXT = {
+    "customer_caused": "customer-caused damage is billable",
+    "warranty": "a failure under warranty is not billable",
+    "rework": "a return visit for a repair that did not hold is not billable",
+    "goodwill": "goodwill agreed in the notes, not billable",
+}
+
+
 def _billing_rule(ev: Evidence, values: Values) -> str:
     """The step of DOMAIN §3.2's cascade that decides, as the notes read."""
-    if _reads(values, "customer_caused"):
-        return "billing rule: customer-caused damage is billable"
-    if ev.warranty_active and _reads(values, "component_failure"):
-        return "billing rule: a failure under warranty is not billable"
-    if ev.visits_30d > 0 and _reads(values, "rework"):
-        return "billing rule: a return visit for a repair that did not hold is not billable"
-    if _reads(values, "goodwill"):
-        return "billing rule: goodwill agreed in the notes, not billable"
-    if ev.contract_type == "none":
-        return "billing rule: no contract, labor is billable"
-    if ev.service_covered and ev.contract_type in ("full_service", "labor_only"):
-        return f"billing rule: the {ev.contract_type} contract includes this labor"
-    return f"billing rule: the {ev.contract_type} contract does not include this labor"
+    facts = TextFacts(**{fact: _reads(values, fact) for fact in BILLABLE_FACTS})
+    step, charged = billable_step(ev, facts)
+    if step != "contract":
+        text = _STEP_TEXT[step]
+    elif ev.contract_type == "none":
+        text = "no contract, labor is billable"
+    else:
+        covers = "does not include" if charged else "includes"
+        text = f"the {ev.contract_type} contract {covers} this labor"
+    return f"billing rule: {text}"
 
 
 def _dispute(_: Evidence, values: Values) -> str:

@@ -9,6 +9,7 @@ through to the next one.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from triage.domain.vocab import ContractType, ExceptionLabel
 from triage.reconcile.evidence import Evidence
@@ -64,15 +65,23 @@ def exception_label(ev: Evidence, facts: TextFacts) -> ExceptionLabel:
     return fired[0] if fired else ExceptionLabel.NONE
 
 
+BillableStep = Literal["customer_caused", "warranty", "rework", "goodwill", "contract"]
+
+
+def billable_step(ev: Evidence, facts: TextFacts) -> tuple[BillableStep, bool]:
+    """DOMAIN.md §3.2's cascade: the step that decides, and whether labor is charged."""
+    if facts.customer_caused:
+        return "customer_caused", True
+    if ev.warranty_active and facts.component_failure:
+        return "warranty", False
+    if ev.visits_30d > 0 and facts.rework:
+        return "rework", False
+    if facts.goodwill:
+        return "goodwill", False
+    covering = ev.contract_type in (ContractType.FULL_SERVICE, ContractType.LABOR_ONLY)
+    return "contract", not (covering and ev.service_covered)
+
+
 def billable(ev: Evidence, facts: TextFacts) -> bool:
     """DOMAIN.md §3.2: should the customer be charged for the labor of this visit."""
-    if facts.customer_caused:
-        return True
-    if ev.warranty_active and facts.component_failure:
-        return False
-    if ev.visits_30d > 0 and facts.rework:
-        return False
-    if facts.goodwill:
-        return False
-    covering = ev.contract_type in (ContractType.FULL_SERVICE, ContractType.LABOR_ONLY)
-    return not (covering and ev.service_covered)
+    return billable_step(ev, facts)[1]
