@@ -63,6 +63,7 @@ def _scored(
         client_id="acme",
         actor="orchestrator:acme",
         request_sha256=scoring.request_sha256(case=data, documents={}, callback_url=callback_url),
+        case_sha256=scoring.sha256_hex(scoring.canonical_json(data)),
         idempotency_key=key,
         callback_url=callback_url,
     )

@@ -24,6 +24,7 @@ def _request() -> scoring.ScoreRequest:
         client_id="c",
         actor="orchestrator:c",
         request_sha256="x",
+        case_sha256="y",
         idempotency_key="k1",
     )
 
@@ -104,3 +105,29 @@ def test_replay_drops_the_running_prediction(monkeypatch: pytest.MonkeyPatch) ->
     assert result.replayed
     assert result.decision is stored
     assert batcher.cancelled
+
+
+@pytest.mark.parametrize("callback_url", [None, "https://engine.example/cb?x=ü"])
+@pytest.mark.parametrize("documents", [{}, {"invoice": "ab" * 32, "service_report": "cd" * 32}])
+def test_input_digests_are_the_canonical_json_digests_stored_keys_were_made_with(
+    callback_url: str | None, documents: dict[str, str]
+) -> None:
+    """Stored Idempotency-Keys hold request digests: the assembled bytes must hash exactly
+    as the whole request's canonical JSON, or every retry after an upgrade would be a 422."""
+    raw = {**EXAMPLE, "note": "Kunde – très ✓"}
+    whole = {"case": raw, "documents": documents, "callback_url": callback_url}
+    expected_request = scoring.sha256_hex(scoring.canonical_json(whole))
+    request, case = scoring.input_digests(
+        raw_json=raw, case_json=raw, documents=documents, callback_url=callback_url
+    )
+    assert request == expected_request
+    assert request == scoring.request_sha256(
+        case=raw, documents=documents, callback_url=callback_url
+    )
+    assert case == scoring.sha256_hex(scoring.canonical_json(raw))
+    filled = {**raw, "invoice": {"filled": True}}
+    request, case = scoring.input_digests(
+        raw_json=raw, case_json=filled, documents=documents, callback_url=callback_url
+    )
+    assert request == expected_request
+    assert case == scoring.sha256_hex(scoring.canonical_json(filled))

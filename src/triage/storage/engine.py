@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pydantic_core
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
@@ -51,6 +52,13 @@ def sqlite_file(engine: Engine) -> Path | None:
     return _sqlite_file(engine.url) if is_sqlite(engine) else None
 
 
+def json_text(value: Any) -> str:
+    """How JSON columns are written: pydantic-core's encoder, several times faster than
+    `json.dumps`, which took half of the group writer's time per decision (the case and
+    the decision are JSON columns). Reads are unchanged (`json.loads`)."""
+    return pydantic_core.to_json(value).decode()
+
+
 def make_engine(
     url: str | URL, *, echo: bool = False, background_checkpoints: bool = False, **kwargs: Any
 ) -> Engine:
@@ -66,11 +74,13 @@ def make_engine(
         connect_args = dict(kwargs.pop("connect_args", {}))
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
         connect_args.setdefault("check_same_thread", False)
-        engine = create_engine(parsed, echo=echo, connect_args=connect_args, **kwargs)
+        engine = create_engine(
+            parsed, echo=echo, connect_args=connect_args, json_serializer=json_text, **kwargs
+        )
         _install_sqlite_hooks(engine, autocheckpoint=not background_checkpoints)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(parsed, echo=echo, **kwargs)
+    return create_engine(parsed, echo=echo, json_serializer=json_text, **kwargs)
 
 
 def _install_sqlite_hooks(engine: Engine, *, autocheckpoint: bool) -> None:

@@ -79,7 +79,7 @@ def _owner_filter(principal: Principal) -> str | None:
             "description": "The decision (a replay returns the stored one)",
             "links": _DECISION_LINKS,
         },
-        **error_responses(401, 403, 409, 413, 415, 422),
+        **error_responses(401, 403, 409, 413, 415, 422, 503),
     },
     openapi_extra=_SCORE_BODY,
 )
@@ -107,16 +107,19 @@ async def score_case(
     score_input: ScoreInput = await read_score_input(request, runtime)
     settings = runtime.settings
     lease = 10.0 + (2 * settings.pdf_timeout_seconds if score_input.documents else 0.0)
+    request_sha256, case_sha256 = scoring.input_digests(
+        raw_json=score_input.raw_json,
+        case_json=score_input.case_json,
+        documents=score_input.document_digests,
+        callback_url=callback_url,
+    )
     score_request = scoring.ScoreRequest(
         case=score_input.case,
         case_json=score_input.case_json,
         client_id=principal.name,
         actor=principal.actor,
-        request_sha256=scoring.request_sha256(
-            case=score_input.raw_json,
-            documents=score_input.document_digests,
-            callback_url=callback_url,
-        ),
+        request_sha256=request_sha256,
+        case_sha256=case_sha256,
         idempotency_key=idempotency_key,
         callback_url=callback_url,
         low_confidence_fields=score_input.low_confidence_fields,
