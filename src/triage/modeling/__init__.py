@@ -1,14 +1,6 @@
-"""Estimators, calibration, conformal sets, certification, explanations and the model bundle."""
+"""Estimators, calibration, conformal sets, certification, explanations and the model bundle.
 
-from triage.modeling.baseline import RulesPredictor
-from triage.modeling.bundle import BundlePredictor, TriageModel, load_predictor
-from triage.modeling.predictor import ModelOutput, Predictor
-
-__all__ = [
-    "BundlePredictor",
-    "ModelOutput",
-    "Predictor",
-    "RulesPredictor",
-    "TriageModel",
-    "load_predictor",
-]
+Import the submodules (`triage.modeling.bundle`, `.predictor`, ...): the package itself
+imports nothing, so a service worker that only talks to its model process never loads
+numpy, SciPy or LightGBM.
+"""
