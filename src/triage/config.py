@@ -40,6 +40,10 @@ class Settings(BaseSettings):
     pdf_timeout_seconds: float = Field(default=10.0, gt=0)
     pdf_memory_bytes: int = Field(default=1024**3, ge=64 * 1024**2)
     embedding_backend: str = Field(default="onnx", pattern="^(onnx|torch)$")
+    model_process: bool = Field(
+        default=True,
+        description="Score in a child process per worker, beside the server's interpreter lock",
+    )
     idempotency_ttl_hours: int = Field(default=24, ge=24)
     checkpoint_interval_seconds: float = Field(default=300.0, gt=0)
     review_claim_ttl_seconds: int = Field(default=900, ge=10)

@@ -64,6 +64,17 @@ class ModelError(TriageError):
     code = "model_error"
 
 
+class ModelUnavailableError(ModelError):
+    """The model process died or is being replaced: retrying is the fix (503)."""
+
+    status_code = 503
+    code = "model_unavailable"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.headers = {"Retry-After": "1"}
+
+
 class NotFoundError(TriageError):
     status_code = 404
     code = "not_found"

@@ -102,9 +102,10 @@ def auth(token: str) -> dict[str, str]:
 
 @contextmanager
 def running_app(
-    settings: Settings, loader: FakeLoader | None = None
-) -> Iterator[tuple[TestClient, dict[str, str], FakeLoader]]:
-    """The app with a fake model, started (lifespan run), and a token per role."""
+    settings: Settings, loader: Any = None
+) -> Iterator[tuple[TestClient, dict[str, str], Any]]:
+    """The app with a fake model (or `loader`'s), started (lifespan run), and a token per
+    role."""
     tokens = make_tokens(settings.database_url)
     fake = loader or FakeLoader()
     app = create_app(settings, predictor_loader=fake, loops=[])

@@ -56,9 +56,14 @@ def cap_malloc_arenas(arenas: int = 2) -> None:
 
 
 def default_loader(settings: Settings) -> PredictorLoader:
-    """The shipped bundle format (imported lazily: keeps `triage --help` fast)."""
+    """The shipped bundle format, in a model process of its own unless
+    `TRIAGE_MODEL_PROCESS=false` (imported lazily: keeps `triage --help` fast)."""
 
     def load(path: Path) -> Predictor:
+        if settings.model_process:
+            from triage.modeling.process import ProcessPredictor
+
+            return ProcessPredictor(path, settings.embedding_backend)
         from triage.modeling.bundle import load_predictor
 
         return load_predictor(path, settings.embedding_backend)
@@ -133,6 +138,7 @@ def create_app(
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
             await runtime.batcher.stop()
+            runtime.models.close()
             runtime.writer.stop()
             runtime.db.engine.dispose()
 
@@ -184,8 +190,10 @@ def _openapi_with_case(app: FastAPI) -> Callable[[], dict[str, Any]]:
 
 def app_from_env() -> FastAPI:
     """Factory for `uvicorn --factory` (each worker process): settings from TRIAGE_* vars."""
-    from triage.modeling.bundle import import_lightgbm_without_extras
-
+    settings = Settings()
     cap_malloc_arenas()
-    import_lightgbm_without_extras()  # a worker only predicts; no other thread runs yet
-    return create_app(Settings())
+    if not settings.model_process:
+        from triage.modeling.bundle import import_lightgbm_without_extras
+
+        import_lightgbm_without_extras()  # a worker only predicts; no other thread runs yet
+    return create_app(settings)

@@ -75,7 +75,7 @@ def error_responses(*codes: int) -> dict[int | str, dict[str, Any]]:
         413: "Body above the size limit",
         415: "Unsupported media type",
         422: "Invalid input; `details` names each field by JSON path",
-        503: "Not ready",
+        503: "Not ready, or the model process is restarting: retry",
     }
     return {code: {"model": ErrorBody, "description": text.get(code, "Error")} for code in codes}
 

@@ -6,7 +6,7 @@ the shipped bundle, the rules baseline and an MLflow model are interchangeable.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -51,3 +51,20 @@ class StagedPredictor(Predictor, Protocol):
     def finish(self, prepared: Any, evidence: Sequence[Evidence]) -> list[ModelOutput]:
         """Scores, calibration, conformal p-values and explanations."""
         ...
+
+
+Stages = tuple[
+    Callable[[Sequence[Case], Sequence[Evidence]], Any],
+    Callable[[Any, Sequence[Evidence]], list[ModelOutput]],
+]
+
+
+def stages(predictor: Predictor) -> Stages:
+    """(prepare, finish); a predictor without stages does all its work in `finish`."""
+    if isinstance(predictor, StagedPredictor):
+        return predictor.prepare, predictor.finish
+
+    def keep(cases: Sequence[Case], _: Sequence[Evidence]) -> Sequence[Case]:
+        return cases
+
+    return keep, predictor.predict

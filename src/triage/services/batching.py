@@ -21,7 +21,7 @@ from typing import Any
 
 from triage.domain.case import Case
 from triage.domain.certification import Certification
-from triage.modeling.predictor import ModelOutput, Predictor, StagedPredictor
+from triage.modeling.predictor import ModelOutput, Predictor, stages
 from triage.reconcile.evidence import Evidence
 
 
@@ -112,7 +112,7 @@ class MicroBatcher:
             if not live:
                 continue
             predictor = self._current()
-            prepare, finish = _stages(predictor)
+            prepare, finish = stages(predictor)
             cases, evidence = [i.case for i in live], [i.evidence for i in live]
             try:
                 prepared = await loop.run_in_executor(self._executor, prepare, cases, evidence)
@@ -151,23 +151,6 @@ class MicroBatcher:
         for item, output in zip(live, outputs, strict=True):
             if not item.future.done():
                 item.future.set_result(Scored(output, predictor.version, predictor.certification))
-
-
-Stages = tuple[
-    Callable[[Sequence[Case], Sequence[Evidence]], Any],
-    Callable[[Any, Sequence[Evidence]], list[ModelOutput]],
-]
-
-
-def _stages(predictor: Predictor) -> Stages:
-    """(prepare, finish); a predictor without stages does all its work in `finish`."""
-    if isinstance(predictor, StagedPredictor):
-        return predictor.prepare, predictor.finish
-
-    def keep(cases: Sequence[Case], _: Sequence[Evidence]) -> Sequence[Case]:
-        return cases
-
-    return keep, predictor.predict
 
 
 def _fail(items: list[_Item], exc: BaseException) -> None:

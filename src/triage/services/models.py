@@ -2,7 +2,9 @@
 
 A swap replaces one reference; batches already running keep the predictor they
 started with, so in-flight requests finish on the old model. A new model is
-warmed before the swap, so the first requests after it do not pay for that.
+warmed before the swap, so the first requests after it do not pay for that. A
+predictor that holds a process (`close`) is closed `RETIRE_SECONDS` after the
+swap: long after the last batch that read the old reference has reached it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from triage.modeling.predictor import Predictor
 
 PredictorLoader = Callable[[Path], Predictor]
+RETIRE_SECONDS = 5.0
 
 
 def warm_up(predictor: Predictor) -> None:
@@ -70,4 +73,19 @@ class ModelHolder:
             new = LoadedModel(predictor, target, time.time(), time.perf_counter() - started)
             old, self._loaded = self._loaded, new
             self._path = target
-            return old, new
+        if old is not None:
+            retire = threading.Timer(RETIRE_SECONDS, _close, args=(old.predictor,))
+            retire.daemon = True
+            retire.start()
+        return old, new
+
+    def close(self) -> None:
+        """Release the serving predictor's resources (at shutdown)."""
+        if self._loaded is not None:
+            _close(self._loaded.predictor)
+
+
+def _close(predictor: Predictor) -> None:
+    close = getattr(predictor, "close", None)
+    if callable(close):
+        close()
