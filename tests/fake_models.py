@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -24,15 +25,24 @@ class Unpicklable(Exception):
 class ChildPredictor:
     """Runs in the child. Case ids steer it: `...-die` exits the process, `...-boom`
     raises, `...-odd` raises an exception that cannot cross the pipe; `...-slow` makes
-    the finish stage take FINISH_SECONDS."""
+    the finish stage take FINISH_SECONDS; `...-hold` waits in prepare until another batch
+    is being prepared (`overlapped` lists the batches that saw one)."""
 
     certification: Certification | None = None
 
     def __init__(self, directory: Path, backend: str) -> None:
         self.version = f"{directory.name}-{backend}-{os.getpid()}"
+        self.preparing = threading.Semaphore(0)
+        self.overlapped: set[str] = set()
 
     def prepare(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[Case]:
+        self.preparing.release()
         for case in cases:
+            if case.case_id.endswith("-hold"):
+                self.preparing.acquire()  # this batch's own release
+                if self.preparing.acquire(timeout=FINISH_SECONDS):
+                    self.overlapped.add(case.case_id)
+                    self.preparing.release()
             if case.case_id.endswith("-die"):
                 os._exit(3)
             if case.case_id.endswith("-boom"):
@@ -49,7 +59,9 @@ class ChildPredictor:
             ModelOutput(
                 probabilities=dict.fromkeys(EXCEPTION_LABELS, even),
                 p_values=dict.fromkeys(EXCEPTION_LABELS, float(os.getpid())),
-                billable_probability=len(case.case_id) / 100,
+                billable_probability=(
+                    1.0 if case.case_id in self.overlapped else len(case.case_id) / 100
+                ),
             )
             for case in cases
         ]

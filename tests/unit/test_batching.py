@@ -126,3 +126,57 @@ def test_a_predictor_without_stages_is_scored_in_one_piece(size: int) -> None:
     assert not isinstance(plain, StagedPredictor)
     assert sum(plain.calls) == size
     assert [r.output.billable_probability for r in results] == [n / 100 for n in range(1, size + 1)]
+
+
+class SlowPrepare:
+    """The first batch's prepare waits until a second batch is being prepared beside it:
+    with one prepare slot the second batch could only start after it and this times out."""
+
+    version = "slow-1"
+    certification: Certification | None = None
+
+    def __init__(self, timeout: float) -> None:
+        self.timeout = timeout
+        self.first_started = threading.Event()
+        self.second_started = threading.Event()
+        self.overlapped = False
+        self.lock = threading.Lock()
+        self.batches: list[list[str]] = []
+
+    def prepare(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[Case]:
+        with self.lock:
+            self.batches.append([c.case_id for c in cases])
+            first = len(self.batches) == 1
+        if first:
+            self.first_started.set()
+            self.overlapped = self.second_started.wait(timeout=self.timeout)
+        else:
+            self.second_started.set()
+        return list(cases)
+
+    def finish(self, prepared: list[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
+        return [_output(c) for c in prepared]
+
+    def predict(self, cases: Sequence[Case], evidence: Sequence[Evidence]) -> list[ModelOutput]:
+        return self.finish(self.prepare(cases, evidence), evidence)
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_depth_bounds_the_batches_prepared_at_once(depth: int) -> None:
+    predictor = SlowPrepare(timeout=5 if depth == 2 else 0.5)
+
+    async def run() -> list[Any]:
+        batcher = MicroBatcher(lambda: predictor, window=0, depth=depth)
+        await batcher.start()
+        try:
+            first = asyncio.ensure_future(batcher.score(_case(1), reconcile(_case(1))))
+            await asyncio.to_thread(predictor.first_started.wait, 5)
+            second = asyncio.ensure_future(batcher.score(_case(2), reconcile(_case(2))))
+            return list(await asyncio.gather(first, second))
+        finally:
+            await batcher.stop()
+
+    results = asyncio.run(run())
+    assert predictor.overlapped is (depth == 2)
+    assert predictor.batches == [["WO-1"], ["WO-2"]]
+    assert [r.output.billable_probability for r in results] == [0.01, 0.02]

@@ -18,7 +18,8 @@ from triage.config import PROJECT_DIR
 from triage.domain.case import Case
 from triage.domain.vocab import EXCEPTION_LABELS
 from triage.errors import ModelError, ModelUnavailableError
-from triage.modeling.process import ProcessPredictor
+from triage.modeling.predictor import ModelOutput
+from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor
 from triage.reconcile import reconcile
 from triage.reconcile.evidence import Evidence
 
@@ -77,6 +78,19 @@ def test_the_next_batch_is_prepared_while_the_previous_one_is_explained(
     assert time.perf_counter() - started < FINISH_SECONDS
     assert [o.billable_probability for o in predictor.finish(second, [])] == [0.03]
     assert finished.wait(timeout=10)
+
+
+def test_the_child_prepares_two_batches_at_once(predictor: ProcessPredictor) -> None:
+    """The worker keeps PREPARE_DEPTH batches in flight: the child must embed them side by
+    side, not queue the second behind the first."""
+    assert PREPARE_DEPTH == 2
+    held = threading.Thread(target=lambda: outputs.extend(predictor.predict(*_batch("hold"))))
+    outputs: list[ModelOutput] = []
+    held.start()
+    time.sleep(0.2)
+    assert [o.billable_probability for o in predictor.predict(*_batch("x"))] == [0.03]
+    held.join(timeout=10)
+    assert [o.billable_probability for o in outputs] == [1.0]
 
 
 def test_a_failing_batch_raises_in_the_worker_and_the_child_goes_on(

@@ -27,6 +27,7 @@ from triage.api.routes import routers
 from triage.config import Settings, get_settings
 from triage.domain.case import Case
 from triage.modeling.predictor import Predictor
+from triage.modeling.process import PREPARE_DEPTH
 from triage.services import background
 from triage.services.batching import MicroBatcher
 from triage.services.models import ModelHolder, PredictorLoader, warm_up
@@ -89,7 +90,11 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
             await loading
         raise
     await loading
-    batcher = MicroBatcher(holder.current, on_batch=metrics.BATCH_SIZE.observe)
+    batcher = MicroBatcher(
+        holder.current,
+        depth=PREPARE_DEPTH if settings.model_process else 1,
+        on_batch=metrics.BATCH_SIZE.observe,
+    )
     # a hot swap (a worker thread) warms the new model on the prediction thread, as startup does
     holder.warm = lambda predictor: from_thread.run(batcher.run, partial(warm_up, predictor))
     runtime = Runtime(

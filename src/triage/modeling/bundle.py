@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -212,7 +211,6 @@ class BundlePredictor:
         self.model = model
         self.embedder = embedder
         self.explain_top = explain_top
-        self._lock = threading.Lock()
         self._explainer = Explainer(model.feature_names)
         self._class_boosters = class_boosters(model.exception_booster, model.exception_text)
         self._shap_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="shap")

@@ -33,7 +33,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -47,6 +47,9 @@ from triage.reconcile.evidence import Evidence
 
 log = logging.getLogger("triage.model_process")
 
+# batches embedded at once (the worker's micro-batcher keeps as many in flight): a batch
+# formed while another embeds starts at once, in the CPU the first one leaves idle
+PREPARE_DEPTH = 2
 START_TIMEOUT = 120.0  # seconds for the child to import, load and warm its bundle
 STOP_TIMEOUT = 10.0
 Loader = Callable[[Path, str], Predictor]
@@ -95,21 +98,25 @@ def _child(conn: Connection) -> None:
 
     thread = threading.Thread(target=finisher, name="explain", daemon=True)
     thread.start()
-    while True:
-        try:
-            message = conn.recv()
-        except (EOFError, OSError):
-            break
-        if message is None:
-            break
-        batch, cases, evidence = message
+
+    def prepare_one(batch: int, cases: list[Case], evidence: list[Evidence]) -> None:
         try:
             prepared = prepare(cases, evidence)
         except Exception as exc:
             send(("error", batch, _portable(exc)))
-            continue
+            return
         send(("prepared", batch))
         finishing.put((batch, prepared, evidence))
+
+    with ThreadPoolExecutor(max_workers=PREPARE_DEPTH, thread_name_prefix="prepare") as pool:
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                break
+            if message is None:
+                break
+            pool.submit(prepare_one, *message)
     finishing.put(None)  # batches already prepared are still explained and answered
     thread.join()
 

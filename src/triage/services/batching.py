@@ -50,22 +50,26 @@ class MicroBatcher:
         *,
         max_batch: int = 32,
         window: float = 0.002,
+        depth: int = 1,
         on_batch: Callable[[int], None] | None = None,
     ) -> None:
         self._current = current
+        self._depth = depth
         self._max_batch = max_batch
         self._window = window
         self._on_batch = on_batch
         self._queue: asyncio.Queue[_Item] | None = None
         self._task: asyncio.Task[None] | None = None
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="predict")
+        self._executor = ThreadPoolExecutor(max_workers=depth, thread_name_prefix="predict")
         self._finisher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="explain")
         self._finishing: set[asyncio.Task[None]] = set()
         self._finish_slot: asyncio.Semaphore | None = None
+        self._prepare_slots: asyncio.Semaphore | None = None
 
     async def start(self) -> None:
         self._queue = asyncio.Queue()
         self._finish_slot = asyncio.Semaphore(1)
+        self._prepare_slots = asyncio.Semaphore(self._depth)
         self._task = asyncio.create_task(self._run(), name="micro-batcher")
 
     async def stop(self) -> None:
@@ -97,9 +101,10 @@ class MicroBatcher:
 
     async def _run(self) -> None:
         assert self._queue is not None
-        assert self._finish_slot is not None
-        loop = asyncio.get_running_loop()
+        assert self._prepare_slots is not None
         while True:
+            # a batch is formed once it can be embedded: what queues meanwhile joins it
+            await self._prepare_slots.acquire()
             batch = [await self._queue.get()]
             if self._queue.empty() and self._window > 0:
                 # others may be mid-flight (parsed, about to queue): give them a moment
@@ -110,20 +115,29 @@ class MicroBatcher:
                 batch.append(self._queue.get_nowait())
             live = [item for item in batch if not item.future.done()]
             if not live:
+                self._prepare_slots.release()
                 continue
-            predictor = self._current()
-            prepare, finish = stages(predictor)
-            cases, evidence = [i.case for i in live], [i.evidence for i in live]
-            try:
-                prepared = await loop.run_in_executor(self._executor, prepare, cases, evidence)
-            except Exception as exc:  # the model failed: every waiter gets the error
-                _fail(live, exc)
-                continue
-            # one batch explained at a time; the next one is embedded meanwhile
-            await self._finish_slot.acquire()
-            task = asyncio.create_task(self._finish(predictor, finish, prepared, live))
+            task = asyncio.create_task(self._batch(self._current(), live))
             self._finishing.add(task)
             task.add_done_callback(self._finishing.discard)
+
+    async def _batch(self, predictor: Predictor, live: list[_Item]) -> None:
+        """Embed (holding a prepare slot until the batch may be explained), then explain."""
+        assert self._finish_slot is not None
+        assert self._prepare_slots is not None
+        prepare, finish = stages(predictor)
+        cases, evidence = [i.case for i in live], [i.evidence for i in live]
+        loop = asyncio.get_running_loop()
+        try:
+            prepared = await loop.run_in_executor(self._executor, prepare, cases, evidence)
+        except Exception as exc:  # the model failed: every waiter gets the error
+            self._prepare_slots.release()
+            _fail(live, exc)
+            return
+        # one batch explained at a time; the next one is embedded meanwhile
+        await self._finish_slot.acquire()
+        self._prepare_slots.release()
+        await self._finish(predictor, finish, prepared, live)
 
     async def _finish(
         self,
