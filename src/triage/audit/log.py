@@ -125,6 +125,7 @@ def append(
     if not event_type or not actor:
         raise ValidationError([FieldError("event_type/actor", "must not be empty")])
     state = _append_state(session)
+    conn = session.connection()  # Core on the session's connection: no ORM layer per row
     at = at or utcnow()
     seq = state.tree_size
     record = make_record(
@@ -139,7 +140,7 @@ def append(
     frontier = merkle.Frontier(seq, state.frontier)
     closed = frontier.append(leaf)
     root = frontier.root()
-    session.execute(
+    conn.execute(
         _INSERT_LOG,
         {
             "seq": seq,
@@ -153,10 +154,10 @@ def append(
         },
     )
     if closed:
-        session.execute(
+        conn.execute(
             _INSERT_NODES, [{"level": lvl, "idx": idx, "hash": h} for lvl, idx, h in closed]
         )
-    session.execute(
+    conn.execute(
         _UPDATE_STATE,
         {
             "tree_size": frontier.size,

@@ -200,10 +200,11 @@ def persist(
     cost several times the CPU on the group writer's thread, and nothing reads them back.
     """
     case = request.case
+    conn = session.connection()
     dumped = decision.model_dump(mode="json")
     label = decision.exception.label.value
     workflow = case.workflow.value
-    session.execute(
+    conn.execute(
         _INSERT_DECISION,
         {
             "decision_id": decision.decision_id,
@@ -237,7 +238,7 @@ def persist(
             created_at=decision.created_at,
         )
     if decision.review_id is not None:
-        session.execute(
+        conn.execute(
             _INSERT_REVIEW,
             {
                 "review_id": decision.review_id,
