@@ -4,6 +4,7 @@ run planner groups texts of different lengths into cheap padded runs."""
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
@@ -195,3 +196,31 @@ def test_split_for_threads_keeps_every_row_once_and_never_lengthens_the_slowest_
         assert length == max(lengths[i] for i in rows)
     slowest = max(PAD_BREAK_EVEN + length * len(rows) for length, rows in runs)
     assert slowest <= max(PAD_BREAK_EVEN + length * len(rows) for length, rows in planned)
+
+
+class ThreadRecordingSession:
+    """Passes runs on to the real session and notes which thread ran each."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.threads: list[int] = []
+
+    def run(self, outputs: Any, feeds: dict[str, Any]) -> Any:
+        self.threads.append(threading.get_ident())
+        return self.session.run(outputs, feeds)
+
+
+def test_the_calling_thread_runs_a_share_itself(embedder: OnnxEmbedder) -> None:
+    """Two shares: one runs on the caller, one on a pool thread. Handing both to the pool
+    made a lone case wait for a second thread that started up to 3 ms late."""
+    texts = ["Replaced the compressor relay and tested two cycles.", "Unit dropped by staff."]
+    real = embedder._session
+    embedder._session = recorder = ThreadRecordingSession(real)
+    try:
+        vectors = embedder.embed(texts)
+    finally:
+        embedder._session = real
+    assert len(recorder.threads) == 2
+    assert threading.get_ident() in recorder.threads
+    assert len(set(recorder.threads)) == 2
+    assert np.array_equal(vectors, np.vstack([embedder.embed([t]) for t in texts]))
