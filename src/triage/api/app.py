@@ -26,6 +26,7 @@ from triage.api.middleware import BodyLimitMiddleware, MetricsMiddleware
 from triage.api.routes import routers
 from triage.config import Settings, get_settings
 from triage.domain.case import Case
+from triage.malloc import cap_malloc_arenas
 from triage.modeling.predictor import Predictor
 from triage.modeling.process import PREPARE_DEPTH
 from triage.services import background
@@ -40,20 +41,6 @@ from triage.storage.checkpoints import wal_checkpointer
 log = logging.getLogger("triage.api")
 
 BackgroundLoop = Callable[[Runtime], Coroutine[object, object, None]]
-
-
-def cap_malloc_arenas(arenas: int = 2) -> None:
-    """glibc gives each thread (event loop, writer, predictor, embedders, thread pool) its
-    own malloc arena and keeps their freed pages: two arenas hold ~30 MB less per worker.
-    Runs before the worker starts its threads; a no-op on other C libraries."""
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    if name is None:
-        return
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(name).mallopt(-8, arenas)  # M_ARENA_MAX
 
 
 def default_loader(settings: Settings) -> PredictorLoader:

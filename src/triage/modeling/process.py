@@ -42,6 +42,7 @@ from typing import Any
 from triage.domain.case import Case
 from triage.domain.certification import Certification
 from triage.errors import ModelError, ModelUnavailableError
+from triage.malloc import cap_malloc_arenas
 from triage.modeling.predictor import ModelOutput, Predictor, stages
 from triage.reconcile.evidence import Evidence
 
@@ -65,6 +66,7 @@ def load_bundle(directory: Path, backend: str) -> Predictor:
 
 def _child(conn: Connection) -> None:
     """The child's main: load, warm, announce, then serve batches until the socket closes."""
+    cap_malloc_arenas()  # before its threads start: up to eight run here at once
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
     try:
