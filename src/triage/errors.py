@@ -64,15 +64,21 @@ class ModelError(TriageError):
     code = "model_error"
 
 
-class ModelUnavailableError(ModelError):
-    """The model process died or is being replaced: retrying is the fix (503)."""
+class UnavailableError(TriageError):
+    """503 with `Retry-After: 1`: something busy or restarting, so retrying is the fix."""
 
     status_code = 503
-    code = "model_unavailable"
+    code = "unavailable"
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.headers = {"Retry-After": "1"}
+
+
+class ModelUnavailableError(UnavailableError, ModelError):
+    """The model process died or is being replaced."""
+
+    code = "model_unavailable"
 
 
 class NotFoundError(TriageError):

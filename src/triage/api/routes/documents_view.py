@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict
 from triage.api.deps import RuntimeDep, require_role
 from triage.api.schemas import error_responses
 from triage.api.ui.routes import COOKIE, QUEUE_ROLES
-from triage.errors import NotFoundError, TriageError
+from triage.errors import NotFoundError, TriageError, UnavailableError
 from triage.extraction import Limits
 from triage.services.runtime import Principal, Runtime
 from triage.storage import documents
@@ -79,13 +79,8 @@ class RenderError(TriageError):
     code = "render_failed"
 
 
-class RenderBusyError(TriageError):
-    status_code = 503
-    code = "unavailable"
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.headers = {"Retry-After": "1"}
+class RenderBusyError(UnavailableError):
+    """Every page renderer is busy."""
 
 
 class FieldBoxRead(BaseModel):
