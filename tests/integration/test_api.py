@@ -30,6 +30,11 @@ def _score(env: Env, body: Any, role: str = "orchestrator", **kwargs: Any) -> An
     return client.post("/v1/cases/score", json=body, headers=headers, **kwargs)
 
 
+def test_a_model_in_the_worker_is_embedded_one_batch_at_a_time(env: Env) -> None:
+    client, _, _ = env
+    assert client.app.state.runtime.batcher._depth == 1  # type: ignore[attr-defined]
+
+
 def test_score_returns_domain_decision(env: Env) -> None:
     response = _score(env, clean_case_dict())
     assert response.status_code == 200, response.text

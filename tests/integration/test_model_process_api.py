@@ -11,7 +11,7 @@ from tests.factories import clean_case_dict
 from tests.fake_models import ChildPredictor
 from tests.integration.api_support import auth, running_app, settings_for
 from triage.modeling.predictor import Predictor
-from triage.modeling.process import ProcessPredictor
+from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor
 from triage.storage import SessionFactory
 from triage.storage.tables import DecisionRow
 
@@ -23,7 +23,9 @@ def _in_a_process(path: Path) -> Predictor:
 def test_a_dead_model_process_is_a_503_and_the_retry_scores_once(tmp_path: Path) -> None:
     settings = settings_for(tmp_path)
     with running_app(settings, _in_a_process) as (client, tokens, _):
-        first_child = client.app.state.runtime.models.current().pid  # type: ignore[attr-defined]
+        runtime = client.app.state.runtime  # type: ignore[attr-defined]
+        assert runtime.batcher._depth == PREPARE_DEPTH  # the child embeds two batches at once
+        first_child = runtime.models.current().pid
         body = {**clean_case_dict(), "case_id": "C-die"}
         headers = {**auth(tokens["orchestrator"]), "Idempotency-Key": "k-die"}
         response = client.post("/v1/cases/score", json=body, headers=headers)

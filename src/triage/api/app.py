@@ -28,7 +28,7 @@ from triage.config import Settings, get_settings
 from triage.domain.case import Case
 from triage.malloc import cap_malloc_arenas
 from triage.modeling.predictor import Predictor
-from triage.modeling.process import PREPARE_DEPTH
+from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor
 from triage.services import background
 from triage.services.batching import MicroBatcher
 from triage.services.models import ModelHolder, PredictorLoader, warm_up
@@ -49,8 +49,6 @@ def default_loader(settings: Settings) -> PredictorLoader:
 
     def load(path: Path) -> Predictor:
         if settings.model_process:
-            from triage.modeling.process import ProcessPredictor
-
             return ProcessPredictor(path, settings.embedding_backend)
         from triage.modeling.bundle import load_predictor
 
@@ -77,9 +75,11 @@ async def build_runtime(settings: Settings, loader: PredictorLoader) -> Runtime:
             await loading
         raise
     await loading
+    # a model process embeds two batches at once; a model in this process, one
+    in_process = not isinstance(holder.current(), ProcessPredictor)
     batcher = MicroBatcher(
         holder.current,
-        depth=PREPARE_DEPTH if settings.model_process else 1,
+        depth=1 if in_process else PREPARE_DEPTH,
         on_batch=metrics.BATCH_SIZE.observe,
     )
     # a hot swap (a worker thread) warms the new model on the prediction thread, as startup does
