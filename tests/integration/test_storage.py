@@ -19,6 +19,7 @@ from triage.storage import (
     session_scope,
     tokens,
 )
+from triage.storage.engine import json_text
 from triage.storage.tables import ApiTokenRow, DecisionRow, IdempotencyKeyRow
 
 
@@ -65,6 +66,10 @@ def test_sqlite_runs_in_wal_with_full_sync(tmp_path: object) -> None:
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 30_000
     finally:
         engine.dispose()
+
+
+def test_json_columns_are_written_by_pydantic_core_on_both_databases(engine: Engine) -> None:
+    assert engine.dialect._json_serializer is json_text  # type: ignore[attr-defined]
 
 
 def test_session_scope_rolls_back_on_error(engine: Engine) -> None:

@@ -334,7 +334,7 @@ class OnnxEmbedder:
 
         lengths = [len(encoding.ids) for encoding in encodings]
 
-        def run(share: list[tuple[int, list[int]]]) -> None:
+        def run(share: Share) -> None:
             for length, rows in share:
                 ids = np.zeros((len(rows), length), dtype=np.int64)  # 0 is [PAD]
                 mask = np.zeros_like(ids)

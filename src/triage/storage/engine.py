@@ -67,6 +67,7 @@ def make_engine(
     `background_checkpoints`: SQLite commits never checkpoint the WAL themselves; the
     caller runs a `checkpoints.WalCheckpointer` (the service does)."""
     parsed = normalise_url(url)
+    kwargs.setdefault("json_serializer", json_text)
     if is_sqlite(parsed):
         path = _sqlite_file(parsed)
         if path is not None:
@@ -74,13 +75,11 @@ def make_engine(
         connect_args = dict(kwargs.pop("connect_args", {}))
         connect_args.setdefault("timeout", SQLITE_BUSY_TIMEOUT_MS / 1000)
         connect_args.setdefault("check_same_thread", False)
-        engine = create_engine(
-            parsed, echo=echo, connect_args=connect_args, json_serializer=json_text, **kwargs
-        )
+        engine = create_engine(parsed, echo=echo, connect_args=connect_args, **kwargs)
         _install_sqlite_hooks(engine, autocheckpoint=not background_checkpoints)
         return engine
     kwargs.setdefault("pool_pre_ping", True)
-    return create_engine(parsed, echo=echo, json_serializer=json_text, **kwargs)
+    return create_engine(parsed, echo=echo, **kwargs)
 
 
 def _install_sqlite_hooks(engine: Engine, *, autocheckpoint: bool) -> None:
