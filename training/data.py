@@ -99,15 +99,22 @@ _TERSE_JOINS = (", ", " / ", " + ", " & ", " ")
 
 
 def sentence_texts(
-    partition: str, seed: int, renderings: int = 8, pairs: int = 4000, augmented: int = 8000
+    partition: str,
+    seed: int,
+    renderings: int = 8,
+    pairs: int = 4000,
+    augmented: int = 8000,
+    paraphrased: int = 0,
 ) -> tuple[list[str], list[set[str]], list[int]]:
     """Single phrase-bank sentences of a (sub-)partition in technicians' styles, pairs run
-    together without a full stop (a terse note the splitter cannot cut) and compositional
-    sentences (`training.augment`); with the facts each expresses and its out-of-fold
-    group (-1: in every fold's training data, as no simulated note contains it)."""
+    together without a full stop (a terse note the splitter cannot cut), compositional
+    sentences (`training.augment`) and free paraphrases (`training.paraphrases`); with the
+    facts each expresses and its out-of-fold group (-1: in every fold's training data, as
+    no simulated note contains it)."""
     import random
 
     from training.augment import compositional_sentences
+    from training.paraphrases import paraphrased_sentences
     from triage.simulate import catalog as cat
     from triage.simulate.phrases import choose_style, fit_fold, partition_bank, write_sentence
 
@@ -148,16 +155,19 @@ def sentence_texts(
         texts.append(render(a).rstrip(". ") + rng.choice(_TERSE_JOINS) + render(b))
         facts.append(set(FAMILY_FACTS.get(a.family, ())) | set(FAMILY_FACTS.get(b.family, ())))
         folds.append(group)
-    for text, expressed in compositional_sentences(seed, augmented):
+    generated = compositional_sentences(seed, augmented) + paraphrased_sentences(seed, paraphrased)
+    for text, expressed in generated:
         texts.append(text)
         facts.append(expressed)
         folds.append(-1)
     return texts, facts, folds
 
 
-def sentence_set(partition: str, seed: int, embedder: TextEmbedder) -> SentenceSet:
+def sentence_set(
+    partition: str, seed: int, embedder: TextEmbedder, *, paraphrased: int = 0
+) -> SentenceSet:
     """The sentence head's training data, embedded."""
-    raw, facts, folds = sentence_texts(partition, seed)
+    raw, facts, folds = sentence_texts(partition, seed, paraphrased=paraphrased)
     texts = note_texts(raw)
     return SentenceSet(
         texts=texts,

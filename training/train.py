@@ -114,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         feats[name] = labelled(split, embedder, folds if name == "train" else ())
         log(f"features {name}: {time.time() - t:.0f}s")
     sentence_partition = str(cfg["data"].get("sentence_partition", "train_fit"))
-    sentences = sentence_set(sentence_partition, int(cfg["seed"]), embedder)
+    paraphrased = int(cfg["data"].get("paraphrased_sentences", 0))
+    sentences = sentence_set(
+        sentence_partition, int(cfg["seed"]), embedder, paraphrased=paraphrased
+    )
     log(f"sentences ({sentence_partition}): {len(sentences.fold)}")
 
     cert_cfg = cfg["certification"]
