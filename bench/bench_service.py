@@ -65,19 +65,21 @@ def _cases(n: int) -> list[dict[str, Any]]:
 
 def offline_throughput(
     warm: list[dict[str, Any]], cases: list[dict[str, Any]], real: bool
-) -> float:
-    """Cases/s of the batch path (`triage score`: validate, reconcile, predict, decide),
-    warmed on other cases: a warm-up on the measured ones would fill the text cache."""
+) -> tuple[float, float]:
+    """(cases/s, CPU ms per case) of the batch path (`triage score`: validate, reconcile,
+    predict, decide), warmed on other cases: a warm-up on the measured ones would fill the
+    text cache."""
     from triage.cli.scoring import score_chunks, score_records
     from triage.policy import load_policy
 
     predictor, policy = _predictor(real), load_policy(None)
     score_records(list(enumerate(warm)), predictor, policy)
     records = list(enumerate(cases))
-    started = time.perf_counter()
+    cpu, started = time.process_time(), time.perf_counter()
     for _ in score_chunks(records, predictor, policy):
         pass
-    return len(records) / (time.perf_counter() - started)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    return len(records) / elapsed, 1000 * cpu / len(records)
 
 
 def _free_port() -> int:
@@ -95,6 +97,19 @@ def _children() -> dict[int, list[int]]:
                 ppid = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
                 tree.setdefault(ppid, []).append(int(entry.name))
     return tree
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of the server and every process under it (workers, model
+    processes), from /proc."""
+    tree, total, stack = _children(), 0.0, [pid]
+    while stack:
+        current = stack.pop()
+        with contextlib.suppress(OSError, IndexError):
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        stack += tree.get(current, [])
+    return total
 
 
 def _rss_one(pid: int) -> float:
@@ -224,10 +239,14 @@ def main() -> None:
             rows = {}
             for c, n in REQUESTS.items():
                 asyncio.run(_load(url, token, take(WARM), c, WARM))  # warm connections
+                cpu = _cpu_seconds(server.pid)
                 rows[c] = asyncio.run(_load(url, token, take(n), c, n))
+                rows[c]["server_cpu_ms"] = 1000 * (_cpu_seconds(server.pid) - cpu) / n
+            cpu = _cpu_seconds(server.pid)
             httpx_row = asyncio.run(
                 _load(url, token, take(REQUESTS[32]), 32, REQUESTS[32], client="httpx")
             )
+            httpx_row["server_cpu_ms"] = 1000 * (_cpu_seconds(server.pid) - cpu) / REQUESTS[32]
             rss = _rss_mb(server.pid)
         finally:
             os.killpg(server.pid, 15)
@@ -249,30 +268,36 @@ def _wait_ready(url: str, server: subprocess.Popen[bytes]) -> float:
 
 def _report(
     model: str,
-    offline: float,
+    offline_row: tuple[float, float],
     ready: float,
     rss: list[tuple[float, list[float]]],
     rows: dict[int, dict[str, float]],
     httpx_row: dict[str, float],
 ) -> None:
+    offline, offline_cpu = offline_row
     print(f"model: {model}; workers: {WORKERS}; database: SQLite (WAL, synchronous=FULL)")
-    print(f"offline batch throughput: {offline:.0f} cases/s")
+    print(f"offline batch throughput: {offline:.0f} cases/s, {offline_cpu:.2f} ms CPU per case")
     print(f"ready after start: {ready:.2f} s (target <= 3 s)")
     per_worker = ", ".join(
         f"{total:.0f} ({' + '.join(f'{part:.0f}' for part in parts)})" for total, parts in rss
     )
     print(f"RSS per worker with its model process (MB): {per_worker} (target <= 400 per worker)")
-    print("concurrency    req/s   p50 ms   p99 ms  errors vs offline  client CPU ms/req")
+    print(
+        "concurrency    req/s   p50 ms   p99 ms  errors vs offline  client CPU ms/req"
+        "  server CPU ms/req"
+    )
     labelled = [(str(c), row) for c, row in rows.items()] + [("32 httpx", httpx_row)]
     for label, row in labelled:
         share = row["throughput"] / offline
         print(
             f"{label:>11} {row['throughput']:>8.0f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f} "
             f"{row['errors']:>7.0f} {share:>9.0%} {row['client_cpu_ms']:>18.2f}"
+            f"{row['server_cpu_ms']:>19.2f}"
         )
     print(
         "load from aiohttp in a separate process; '32 httpx' is the same load from an httpx "
-        "client, whose own CPU per request competes with the server for the two cores"
+        "client, whose own CPU per request competes with the server for the two cores; "
+        "server CPU is the worker's and its model process's, against the offline CPU per case"
     )
     verdict = {
         "p99_c1_le_25ms": rows[1]["p99_ms"] <= 25,
