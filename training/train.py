@@ -91,13 +91,31 @@ def _public(report: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in report.items() if not k.startswith("_") and k != "predictions"}
 
 
+def load_config(path: Path) -> dict[str, Any]:
+    """A training config; `extends: FILE` (relative to it) starts from another config and
+    overrides what this one sets, key by key, so an experiment states only what it changes."""
+    cfg: dict[str, Any] = yaml.safe_load(path.read_text()) or {}
+    base = cfg.pop("extends", None)
+    if base is None:
+        return cfg
+    return _merged(load_config(path.parent / str(base)), cfg)
+
+
+def _merged(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for key, value in override.items():
+        both = isinstance(value, dict) and isinstance(base.get(key), dict)
+        out[key] = _merged(base[key], value) if both else value
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--config", type=Path, default=Path("training/configs/default.yaml"))
     parser.add_argument("--output", type=Path, default=None, help="bundle directory")
     parser.add_argument("--no-mlflow", action="store_true")
     args = parser.parse_args(argv)
-    cfg = yaml.safe_load(args.config.read_text())
+    cfg = load_config(args.config)
     out_dir = args.output or Path(cfg["output_dir"])
     started = time.time()
 
