@@ -15,20 +15,26 @@ from __future__ import annotations
 
 import random
 
-from training.augment import _AGENTS, _COMPONENTS, _OBJECTS, _VERBS, _WHO, _catalog_components
+from training.augment import (
+    _AGENTS,
+    _COMPONENTS,
+    _OBJECTS,
+    _VERBS,
+    _WHO,
+    CC,
+    CF,
+    EW,
+    GW,
+    NONE,
+    RW,
+    WD,
+    Facts,
+    _catalog_components,
+)
 from triage.simulate import catalog as cat
 from triage.simulate.phrases import LANGS, choose_style, write_sentence
 
 Bank = dict[str, tuple[str, ...]]  # language -> sentences with {c} {a} {w} {o} {v} {co} slots
-Facts = frozenset[str]
-
-WD = frozenset({"work_described"})
-CF = WD | {"component_failure"}
-CC = WD | {"customer_caused"}
-EW = WD | {"extra_work"}
-RW = WD | {"rework"}
-GW = frozenset({"goodwill"})
-NONE: Facts = frozenset()
 
 # Damage or misuse on the customer's side (their staff, contractors, tenants, users).
 CUSTOMER_CAUSED: Bank = {
