@@ -704,6 +704,31 @@ def _catalog_components() -> tuple[str, ...]:
     return tuple(dict.fromkeys(c for asset in cat.ASSET_TYPES for c in asset.components))
 
 
+def fill_slots(
+    rng: random.Random,
+    catalog: tuple[str, ...],
+    lex: Lexicon,
+    lang: str,
+    *,
+    change_order: bool = False,
+) -> str:
+    """A wording of `lex` in `lang` with a component, an agent, an object, a verb and a
+    site contact in its slots (and a change-order number in {co}). The draws keep one
+    order, so a seed gives the same sentences, and `make train` the same bundle."""
+    comps = _COMPONENTS[lang] if rng.random() < 0.5 else catalog
+    template = rng.choice(lex[lang])
+    slots = {
+        "c": rng.choice(comps),
+        "a": rng.choice(_AGENTS[lang]),
+        "o": rng.choice(_OBJECTS[lang]),
+        "v": rng.choice(_VERBS[lang]),
+        "w": rng.choice(_WHO[lang]).replace("{w}", rng.choice(cat.CONTACTS)),
+    }
+    if change_order:
+        slots["co"] = str(rng.randint(100, 99999))
+    return template.format(**slots)
+
+
 def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str]]]:
     """`n` generated sentences, rendered in the simulator's writing styles, with the facts
     each expresses."""
@@ -712,14 +737,7 @@ def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str
     out: list[tuple[str, set[str]]] = []
 
     def fill(lex: Lexicon, lang: str) -> str:
-        comps = _COMPONENTS[lang] if rng.random() < 0.5 else catalog
-        return rng.choice(lex[lang]).format(
-            c=rng.choice(comps),
-            a=rng.choice(_AGENTS[lang]),
-            o=rng.choice(_OBJECTS[lang]),
-            v=rng.choice(_VERBS[lang]),
-            w=rng.choice(_WHO[lang]).replace("{w}", rng.choice(cat.CONTACTS)),
-        )
+        return fill_slots(rng, catalog, lex, lang)
 
     def one(lex: Lexicon, facts: Facts) -> Callable[[str], tuple[str, Facts]]:
         return lambda lang: (fill(lex, lang), facts)

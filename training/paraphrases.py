@@ -16,11 +16,6 @@ from __future__ import annotations
 import random
 
 from training.augment import (
-    _AGENTS,
-    _COMPONENTS,
-    _OBJECTS,
-    _VERBS,
-    _WHO,
     CC,
     CF,
     EW,
@@ -30,8 +25,8 @@ from training.augment import (
     WD,
     Facts,
     _catalog_components,
+    fill_slots,
 )
-from triage.simulate import catalog as cat
 from triage.simulate.phrases import LANGS, choose_style, write_sentence
 
 Bank = dict[str, tuple[str, ...]]  # language -> sentences with {c} {a} {w} {o} {v} {co} slots
@@ -976,15 +971,7 @@ def paraphrased_sentences(seed: int, n: int = 6000) -> list[tuple[str, set[str]]
     catalog = _catalog_components()
 
     def fill(bank: Bank, lang: str) -> str:
-        comps = _COMPONENTS[lang] if rng.random() < 0.5 else catalog
-        return rng.choice(bank[lang]).format(
-            c=rng.choice(comps),
-            a=rng.choice(_AGENTS[lang]),
-            o=rng.choice(_OBJECTS[lang]),
-            v=rng.choice(_VERBS[lang]),
-            w=rng.choice(_WHO[lang]).replace("{w}", rng.choice(cat.CONTACTS)),
-            co=rng.randint(100, 99999),
-        )
+        return fill_slots(rng, catalog, bank, lang, change_order=True)
 
     single_weights = [w for w, _, _ in _SINGLE]
     pair_weights = [w for w, _, _, _ in _PAIRS]
