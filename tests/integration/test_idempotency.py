@@ -14,9 +14,15 @@ from sqlalchemy import func, select
 
 from tests.factories import clean_case_dict
 from tests.integration.api_support import UNSURE, auth, running_app, settings_for
-from triage.services.scoring import request_sha256
+from triage.services.scoring import input_digests
 from triage.storage import SessionFactory, idempotency
 from triage.storage.tables import AuditLogRow, DecisionRow, OutboxRow, ReviewRow
+
+
+def _digest(body: dict[str, Any]) -> str:
+    """The digest the API stores for this JSON body without PDFs or callback."""
+    return input_digests(raw_json=body, case_json=body, documents={}, callback_url=None)[0]
+
 
 Env = tuple[TestClient, dict[str, str], str]
 
@@ -96,7 +102,7 @@ def test_retry_while_first_is_running_is_409(env: Env) -> None:
                 session,
                 client_id="orchestrator-1",
                 key="busy",
-                request_sha256=request_sha256(case=body, documents={}, callback_url=None),
+                request_sha256=_digest(body),
                 lease=timedelta(seconds=60),
             )
     finally:
@@ -116,7 +122,7 @@ def test_retry_after_holder_died_takes_the_key_over(env: Env) -> None:
                 session,
                 client_id="orchestrator-1",
                 key="orphan",
-                request_sha256=request_sha256(case=body, documents={}, callback_url=None),
+                request_sha256=_digest(body),
                 lease=timedelta(seconds=0),
             )
     finally:

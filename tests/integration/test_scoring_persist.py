@@ -57,13 +57,16 @@ def _scored(
     )
     if decision.status == "pending_review":
         decision = decision.model_copy(update={"review_id": f"rev_{uuid.uuid4().hex}"})
+    request_digest, case_digest = scoring.input_digests(
+        raw_json=data, case_json=data, documents={}, callback_url=callback_url
+    )
     request = scoring.ScoreRequest(
         case=case,
         case_json=data,
         client_id="acme",
         actor="orchestrator:acme",
-        request_sha256=scoring.request_sha256(case=data, documents={}, callback_url=callback_url),
-        case_sha256=scoring.sha256_hex(scoring.canonical_json(data)),
+        request_sha256=request_digest,
+        case_sha256=case_digest,
         idempotency_key=key,
         callback_url=callback_url,
     )

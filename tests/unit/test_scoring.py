@@ -121,9 +121,6 @@ def test_input_digests_are_the_canonical_json_digests_stored_keys_were_made_with
         raw_json=raw, case_json=raw, documents=documents, callback_url=callback_url
     )
     assert request == expected_request
-    assert request == scoring.request_sha256(
-        case=raw, documents=documents, callback_url=callback_url
-    )
     assert case == scoring.sha256_hex(scoring.canonical_json(raw))
     filled = {**raw, "invoice": {"filled": True}}
     request, case = scoring.input_digests(

@@ -57,30 +57,23 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def request_sha256(*, case: Any, documents: Mapping[str, str], callback_url: str | None) -> str:
-    """What "the same request" means for an Idempotency-Key: body, PDFs and callback."""
-    return _request_sha256(canonical_json(case), documents, callback_url)
-
-
-def _request_sha256(
-    case_canonical: bytes, documents: Mapping[str, str], callback_url: str | None
-) -> str:
-    """The digest of canonical_json({"case": ..., "documents": ..., "callback_url": ...}),
-    assembled around the case's canonical bytes (sorted keys put the three in this order)."""
-    return sha256_hex(
-        b'{"callback_url":%b,"case":%b,"documents":%b}'
-        % (canonical_json(callback_url), case_canonical, canonical_json(dict(documents)))
-    )
-
-
 def input_digests(
     *, raw_json: Any, case_json: Any, documents: Mapping[str, str], callback_url: str | None
 ) -> tuple[str, str]:
-    """(request_sha256, case_sha256). A JSON body is the case that is scored: its canonical
-    JSON is encoded once for both (it was a tenth of the service's time under the GIL)."""
+    """(request_sha256, case_sha256). The request digest is what "the same request" means
+    for an Idempotency-Key (body, PDFs, callback): the digest of canonical_json({"case":
+    ..., "documents": ..., "callback_url": ...}), assembled around the body's canonical
+    bytes (sorted keys put the three in this order). A JSON body is the case that is
+    scored: its canonical JSON is encoded once for both (it was a tenth of the service's
+    time under the GIL)."""
     raw = canonical_json(raw_json)
     case = raw if case_json is raw_json else canonical_json(case_json)
-    return _request_sha256(raw, documents, callback_url), sha256_hex(case)
+    request = b'{"callback_url":%b,"case":%b,"documents":%b}' % (
+        canonical_json(callback_url),
+        raw,
+        canonical_json(dict(documents)),
+    )
+    return sha256_hex(request), sha256_hex(case)
 
 
 class RetryLaterError(ConflictError):
