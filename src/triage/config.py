@@ -49,6 +49,11 @@ class Settings(BaseSettings):
     review_claim_ttl_seconds: int = Field(default=900, ge=10)
     outbox_poll_seconds: float = Field(default=0.5, gt=0)
     log_level: str = "info"
+    opentelemetry: bool = Field(
+        default=False,
+        description="FastAPI's native OpenTelemetry spans and metrics (off: /metrics is "
+        "Prometheus, and the per-request provider check cost 3 % of the worker's CPU)",
+    )
 
     @field_validator("database_url")
     @classmethod

@@ -8,6 +8,9 @@ import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests.factories import clean_case_dict
 from tests.integration.api_support import (
@@ -76,3 +79,25 @@ def test_a_hot_swap_warms_the_new_model_on_the_prediction_thread_before_it_serve
         )
         assert scored.json()["model_version"] == "warm-2"
         assert new.batches == [1]
+
+
+def _spans_of_one_request(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, **overrides: Any) -> int:
+    from opentelemetry import trace
+    from opentelemetry.sdk.trace import TracerProvider
+    from opentelemetry.sdk.trace.export import SimpleSpanProcessor
+    from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
+
+    exporter = InMemorySpanExporter()
+    provider = TracerProvider()
+    provider.add_span_processor(SimpleSpanProcessor(exporter))
+    monkeypatch.setattr(trace, "_TRACER_PROVIDER", provider)
+    with running_app(settings_for(tmp_path, **overrides), FakeLoader()) as (client, _tokens, _):
+        assert client.get("/healthz").status_code == 200
+    return len(exporter.get_finished_spans())
+
+
+def test_opentelemetry_spans_only_when_configured(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _spans_of_one_request(tmp_path / "off", monkeypatch) == 0
+    assert _spans_of_one_request(tmp_path / "on", monkeypatch, opentelemetry=True) > 0

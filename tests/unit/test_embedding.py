@@ -67,6 +67,49 @@ def test_equal_length_texts_share_a_run_and_keep_their_own_vectors(
     assert len({v.tobytes() for v in together}) == len(texts)
 
 
+class GatedSession:
+    """Records which thread ran each run; once armed, holds the next run until released."""
+
+    def __init__(self, session: Any) -> None:
+        self.session = session
+        self.armed = False
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.threads: list[int] = []
+
+    def run(self, outputs: Any, feeds: dict[str, Any]) -> Any:
+        self.threads.append(threading.get_ident())
+        if self.armed and not self.started.is_set():
+            self.started.set()
+            assert self.release.wait(30)
+        return self.session.run(outputs, feeds)
+
+
+def test_a_call_beside_a_running_call_is_not_split(embedder: OnnxEmbedder) -> None:
+    alone = embedder.embed(TEXTS)
+    real = embedder._session
+    gate = GatedSession(real)
+    embedder._session = gate
+    try:
+        embedder.embed(TEXTS)  # alone: its runs are shared with the pool thread
+        assert len(set(gate.threads)) == 2
+        gate.threads.clear()
+        gate.armed = True
+        first = threading.Thread(target=embedder.embed, args=(["held while the other runs"],))
+        first.start()
+        assert gate.started.wait(30)
+        beside = embedder.embed(TEXTS)
+        second_runs = gate.threads[1:]
+        gate.release.set()
+        first.join(30)
+    finally:
+        embedder._session = real
+    assert second_runs
+    assert set(second_runs) == {threading.get_ident()}
+    np.testing.assert_array_equal(beside, alone)
+    assert embedder._calls == 0
+
+
 # one text per token length (3 to 16 tokens), all within PAD_BREAK_EVEN of each other, so any
 # two of them are cheaper in one padded run than in two runs
 MIXED = [
