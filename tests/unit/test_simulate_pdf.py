@@ -65,6 +65,17 @@ def test_render_report_every_layout_shows_notes_and_work_order(
         assert rep["technician"] in text
 
 
+@pytest.mark.parametrize(("region", "printed"), [("US-NY", "03/04/2026"), ("DE", "04/03/2026")])
+def test_us_layout_prints_month_first_only_for_a_us_issuer(
+    cases: list[dict], tmp_path: Path, region: str, printed: str
+) -> None:
+    case = json.loads(json.dumps(cases[0]))
+    case["customer"]["region"] = region
+    case["invoice"]["date"] = "2026-03-04"
+    text, _ = _text(render_invoice(case, "en_us_table"), tmp_path)
+    assert printed in text
+
+
 def test_format_helpers_print_local_styles() -> None:
     from datetime import date
 

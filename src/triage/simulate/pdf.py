@@ -268,6 +268,16 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
+def _date_style(spec: Layout, case: dict[str, Any]) -> str:
+    """The layout's date style, but month-first slashes only from a US issuer: DOMAIN §5
+    prints dates in the issuer's local style, and a European issuer's `03/04/2026` is 3
+    April. (A European-style layout used by a US issuer keeps its day-first dates: its
+    decimal-comma amounts say the same.)"""
+    if spec.date_style == "us" and not case["customer"]["region"].startswith("US"):
+        return "eu"
+    return spec.date_style
+
+
 def render_invoice(case: dict[str, Any], layout: str) -> bytes:
     """The case's invoice as a PDF in the named layout."""
     spec = INVOICE_LAYOUT_SPECS[layout]
@@ -278,7 +288,10 @@ def render_invoice(case: dict[str, Any], layout: str) -> bytes:
     doc.line(inv["issuer"], 14, bold=True)
     doc.line(lab["invoice"], 18, bold=True, h=10)
     doc.pair(lab["number"], inv["number"])
-    doc.pair(lab["date"], format_date(datetime.fromisoformat(inv["date"]).date(), spec.date_style))
+    doc.pair(
+        lab["date"],
+        format_date(datetime.fromisoformat(inv["date"]).date(), _date_style(spec, case)),
+    )
     po = _clean(inv["po_number"])
     if po is not None:
         doc.pair(lab["po"], po)
@@ -365,7 +378,7 @@ def render_report(case: dict[str, Any], layout: str) -> bytes:
     doc.pair("Asset", f"{case['asset']['model']} ({case['asset']['id']})")
     for key in ("reported_at", "arrived_at", "completed_at"):
         moment = _local(rep[key], rep["arrived_at"])
-        doc.pair(lab[key.split("_")[0]], format_datetime(moment, spec.date_style), 62)
+        doc.pair(lab[key.split("_")[0]], format_datetime(moment, _date_style(spec, case)), 62)
     doc.pair(lab["labor"], format_quantity(rep["labor_hours"], spec.num_style), 62)
     doc.pair(lab["travel"], format_quantity(rep["travel_hours"], spec.num_style), 62)
     doc.newline(3)
