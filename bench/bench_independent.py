@@ -1,0 +1,78 @@
+"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds 75
+hand-written cases labelled from DOMAIN.md alone, by a writer who never opened the
+simulator, the training data or the models (`make_cases.py` says how). Small, so every
+wrong case is printed with its notes: the figures are a smoke test of generalisation,
+the list is the finding."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+SET = Path(__file__).resolve().parent / "independent"
+KEYS = (
+    "macro_f1",
+    "accuracy",
+    "billable_accuracy",
+    "billable_roc_auc",
+    "automation_rate",
+    "error_among_auto",
+    "conformal_coverage",
+)
+
+
+def main() -> None:
+    from triage.cli.scoring import (
+        _labels,
+        _load_predictor,
+        evaluate_decisions,
+        read_records,
+        score_records,
+    )
+    from triage.policy import load_policy
+
+    policy = load_policy(None)
+    records = list(read_records(SET / "cases.jsonl"))
+    labels = _labels(SET / "labels.jsonl")
+    cases = {case["case_id"]: case for case in (json.loads(line) for _, line in records)}
+    workflows = {case_id: case["workflow"] for case_id, case in cases.items()}
+    reports: dict[str, dict[str, Any]] = {}
+    decisions: dict[str, list[dict[str, Any]]] = {}
+    for name, baseline in (("model", None), ("rules", "rules")):
+        predictor = _load_predictor(None, baseline)
+        decisions[name] = score_records(records, predictor, policy)
+        reports[name] = evaluate_decisions(
+            decisions[name], labels, policy.conformal_alpha, workflows
+        )
+    model = reports["model"]
+    print(f"{len(records)} independent cases ({SET.relative_to(SET.parents[1])})")
+    print(f"{'metric':<22}{'model':>8}{'rules':>8}")
+    for key in KEYS:
+        print(f"{key:<22}{model[key]:>8.3f}{reports['rules'][key]:>8.3f}")
+    print("per-class F1: " + ", ".join(f"{k} {v:.2f}" for k, v in model["per_class_f1"].items()))
+    wrong = [
+        d
+        for d in decisions["model"]
+        if d["exception"]["label"] != labels[d["case_id"]]["exception"]
+        or d["billable"]["value"] != labels[d["case_id"]]["billable"]
+    ]
+    print(f"wrong decisions: {len(wrong)}")
+    for d in wrong:
+        truth = labels[d["case_id"]]
+        print(
+            f"  {d['case_id']} [{d['route']}] true {truth['exception']}/"
+            f"{'billable' if truth['billable'] else 'not billable'}, predicted "
+            f"{d['exception']['label']} ({d['exception']['confidence']:.2f})/"
+            f"{'billable' if d['billable']['value'] else 'not billable'} "
+            f"({d['billable']['probability']:.2f})"
+        )
+        note = cases[d["case_id"]]["service_report"]["notes"]
+        print(f"    notes: {json.dumps(note, ensure_ascii=False)}")
+
+
+if __name__ == "__main__":
+    main()
