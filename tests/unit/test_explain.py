@@ -127,3 +127,24 @@ def test_billing_rule_reason_names_the_deciding_step(
     )
     assert reason.code == "model.billable.billing_rule"
     assert expected in reason.text
+
+
+@pytest.mark.parametrize(
+    ("reading", "expected"),
+    [
+        (0.9, "notes describe extra work"),
+        (0.44, "notes may describe extra work beyond the requested service (read at 44%)"),
+        (0.05, "notes do not describe extra work"),
+    ],
+)
+def test_fact_reason_says_how_sure_the_reading_is(reading: float, expected: str) -> None:
+    ev = reconcile(parse_case(EXAMPLE))
+    names = [*STRUCTURED_NAMES, "fact_sent_extra_work", "fact_char_extra_work"]
+    values = np.asarray([0.0] * len(STRUCTURED_NAMES) + [reading, 0.1], dtype=np.float32)
+    contributions = np.zeros(len(names) + 1)
+    contributions[names.index("fact_sent_extra_work")] = 1.0
+    explainer = Explainer(names)
+    (reason,) = explainer.reasons(
+        explainer.totals(contributions[None, :])[0], values, ev, target="exception.out_of_scope"
+    )
+    assert reason.text.startswith(expected)

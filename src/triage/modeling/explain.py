@@ -129,20 +129,33 @@ def _visits(ev: Evidence, _: Values) -> str:
     return f"{ev.visits_30d} visit(s) in the last 30 days"
 
 
-def _reads(values: Values, fact: str) -> bool:
-    """Whether any fact head reads `fact` in the notes."""
-    p = max(
+def _reading(values: Values, fact: str) -> float:
+    """The most confident fact head's probability that the notes state `fact`."""
+    return max(
         values.get(f"fact_{fact}", values.get(f"note_sim_{fact}", 0.0)),
         values.get(f"fact_sent_{fact}", 0.0),
         values.get(f"fact_char_{fact}", 0.0),
     )
-    return p >= 0.5
+
+
+def _reads(values: Values, fact: str) -> bool:
+    return _reading(values, fact) >= 0.5
+
+
+UNSURE_READING = 0.2  # between this and 0.5 the heads neither read a fact nor rule it out
 
 
 def _fact(fact: str) -> Writer:
+    """A middling reading says so: 'do not describe' beside a reason that pushed towards
+    the fact (heads at 0.4 that the trees count as evidence) read as a contradiction."""
+
     def write(_: Evidence, values: Values) -> str:
-        says = "describe" if _reads(values, fact) else "do not describe"
-        return f"notes {says} {_FACT_TEXT[fact]}"
+        p = _reading(values, fact)
+        if p >= 0.5:
+            return f"notes describe {_FACT_TEXT[fact]}"
+        if p >= UNSURE_READING:
+            return f"notes may describe {_FACT_TEXT[fact]} (read at {p:.0%})"
+        return f"notes do not describe {_FACT_TEXT[fact]}"
 
     return write
 
