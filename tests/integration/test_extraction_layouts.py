@@ -249,3 +249,43 @@ def test_extract_zugferd_total_matches_embedded_xml(name: str) -> None:
     }
     doc = extract_pdf((CORPUS / "zugferd" / "pdf" / name).read_bytes())
     assert doc.to_case_fields()["total"] == truth[name]["total"]
+
+
+def _report_with_notes(note_lines: list[str]) -> bytes:
+    pdf = _pdf()
+    rows = [
+        ("Work order:", "WO-2026-004211"),
+        ("Technician:", "J. Okafor"),
+        ("Service type:", "Repair"),
+        ("Reported:", "2026-03-02 07:40"),
+        ("Arrived on site:", "2026-03-02 13:05"),
+        ("Completed:", "2026-03-02 16:35"),
+        ("Labor hours:", "3.5"),
+        ("Travel hours:", "1.0"),
+    ]
+    y = 10.0
+    _text(pdf, 10, y, "SERVICE REPORT")
+    for label, value in rows:
+        y += 7
+        _text(pdf, 10, y, label)
+        _text(pdf, 60, y, value)
+    y += 10
+    _text(pdf, 10, y, "Technician notes")
+    for line in note_lines:
+        y += 6
+        _text(pdf, 10, y, line)
+    _text(pdf, 10, y + 6, "Customer signature: Not signed")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("filler", ["finished", "completed", "done"])
+def test_a_one_word_filler_note_is_the_note_not_a_label(filler: str) -> None:
+    fields = extract_pdf(_report_with_notes([filler])).to_case_fields()
+    assert fields["notes"] == filler
+    assert fields["completed_at"] == "2026-03-02T16:35:00+00:00"
+    assert fields["customer_signature"] is False
+
+
+def test_notes_stop_at_the_next_label() -> None:
+    fields = extract_pdf(_report_with_notes(["Replaced relay.", "Tested two cycles."]))
+    assert fields.to_case_fields()["notes"] == "Replaced relay. Tested two cycles."

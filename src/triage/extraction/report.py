@@ -387,15 +387,32 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         if nxt.page != line.page or nxt.box.top - last.bottom > 2.2 * max(last.height, 6.0):
             break
         first = nxt.cells[0].text
-        if any(
-            label_at_start(first, table) for table in (REPORT, INVOICE, PARTY)
-        ) and _looks_like_label(first):
+        hits = [hit for table in (REPORT, INVOICE, PARTY) if (hit := label_at_start(first, table))]
+        if hits and _looks_like_label(first) and not (not parts and _filler_note(nxt, hits, lines)):
             break
         parts.append(nxt.text)
         box = box.union(nxt.box)
         last = nxt.box
     text = " ".join(p.strip() for p in parts if p.strip())
     return (text, box) if text else None
+
+
+_NUMERIC_VALUE_FIELDS = frozenset(
+    {"reported_at", "arrived_at", "completed_at", "labor_hours", "travel_hours"}
+)
+
+
+def _filler_note(line: Line, hits: list[LabelHit], lines: list[Line]) -> bool:
+    """A lone word under an empty notes label that only looks like the label of a time or
+    hours field ("finished", "completed"): that label would carry its value, a number, on
+    its line or the next. It is the note, the filler rule 2 looks for."""
+    words = line.text.split()
+    if len(words) != 1 or ":" in line.text:
+        return False
+    if not all(hit.field in _NUMERIC_VALUE_FIELDS for hit in hits):
+        return False
+    following = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
+    return not following[:1].isdigit()
 
 
 def _looks_like_label(text: str) -> bool:
