@@ -289,3 +289,30 @@ def test_a_one_word_filler_note_is_the_note_not_a_label(filler: str) -> None:
 def test_notes_stop_at_the_next_label() -> None:
     fields = extract_pdf(_report_with_notes(["Replaced relay.", "Tested two cycles."]))
     assert fields.to_case_fields()["notes"] == "Replaced relay. Tested two cycles."
+
+
+def _report_with_parts_then_notes(heading: str) -> bytes:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Servicebericht")
+    _text(pdf, 10, 18, "Auftragsnummer: WO-24037")
+    _text(pdf, 10, 25, "Techniker: S. Brandt")
+    _text(pdf, 10, 32, "Arbeitszeit: 3,0")
+    _text(pdf, 10, 44, "Verbautes Material")
+    for x, head in ((10, "Menge"), (30, "Art.-Nr."), (60, "Bezeichnung")):
+        _text(pdf, x, 51, head)
+    for x, value in ((10, "4"), (30, "P-1001"), (60, "Luftfilter F7")):
+        _text(pdf, x, 57, value)
+    _text(pdf, 10, 66, heading)
+    _text(pdf, 10, 72, "Filter gewechselt, Keilriemenspannung geprüft.")
+    _text(pdf, 10, 78, "Keine Auffälligkeiten.")
+    _text(pdf, 10, 90, "Unterschrift Kunde: ja")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("heading", ["Tätigkeitsbericht / Bemerkungen", "Bemerkungen"])
+def test_a_notes_heading_ends_the_parts_table(heading: str) -> None:
+    fields = extract_pdf(_report_with_parts_then_notes(heading)).to_case_fields()
+    assert fields["parts"] == [{"sku": "P-1001", "description": "Luftfilter F7", "qty": 4.0}]
+    assert fields["notes"].startswith("Filter gewechselt")
+    assert fields["notes"].endswith("Keine Auffälligkeiten.")
+    assert fields["work_order_id"] == "WO-24037"

@@ -16,7 +16,7 @@ from triage.extraction.invoice import (
     _untaxed,
 )
 from triage.extraction.items import arithmetic_items, code_in_text
-from triage.extraction.labels import COLUMN, INVOICE, label_at_start, labels_in
+from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
 from triage.extraction.report import _part_from_text
 from triage.extraction.tables import Column, Row, _split_at_columns
@@ -215,3 +215,20 @@ def test_cell_spanning_two_header_columns_is_split() -> None:
     assert [text for text, _ in pieces] == ["Toolbox 0815CO-123", "Stahlcoil"]
     labelled = _lines("Bruttopreis : 9,90")[0]
     assert len(_split_at_columns(labelled.text, labelled.box, labelled, columns)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Auftragsnr. WO-24037", []),
+        ("PO-77120", []),
+        ("WO: 24037", ["work_order_id"]),
+        ("W/O 123", ["work_order_id"]),
+    ],
+)
+def test_a_short_label_glued_to_a_code_is_the_code_prefix(text: str, fields: list[str]) -> None:
+    assert [hit.field for hit in labels_in(text, REPORT) + labels_in(text, INVOICE)] == fields
+
+
+def test_label_at_start_of_empty_text_is_none() -> None:
+    assert label_at_start("", REPORT) is None

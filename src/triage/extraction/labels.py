@@ -935,7 +935,10 @@ class _Table:
     heads: frozenset[str]
 
     def may_start(self, folded: str, position: int) -> bool:
-        return folded[position : position + 2] in self.heads or folded[position] in self.heads
+        return (
+            folded[position : position + 2] in self.heads
+            or folded[position : position + 1] in self.heads
+        )
 
 
 _STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
@@ -952,6 +955,8 @@ def _compiled(table_id: int) -> _Table:
     for field, label in entries:
         head = r"(?<![\w])" if label[0].isalnum() else ""
         tail = r"(?![\w])" if label[-1].isalnum() else ""
+        if len(label.replace(" ", "")) <= 3:
+            tail += r"(?![-/]\w)"  # `WO-24037`, `PO-77120`: the code's prefix, not a label
         body = r"\s*".join(re.escape(part) for part in label.split(" "))
         parts.append(head + body + tail)
         lookup.setdefault(label.replace(" ", ""), (field, label))

@@ -375,7 +375,10 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
     """The note text: after the label and on the lines below, until the next label or a gap."""
     cell = line.cells[cell_index]
     parts: list[str] = []
-    rest = cell.text[end:].strip(" :.-")
+    rest = cell.text[end:].strip(" :.-/")
+    also = label_at_start(rest, REPORT)
+    if also is not None and also.field == "notes" and not fold(rest)[also.end :].strip(" :.-"):
+        rest = ""  # `Tätigkeitsbericht / Bemerkungen`: a second name of the same heading
     box = cell.box
     if rest:
         parts.append(rest)

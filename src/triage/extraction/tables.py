@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from triage.extraction.fields import parse_money
-from triage.extraction.labels import COLUMN, STOP, label_at_start, labels_in
+from triage.extraction.labels import COLUMN, REPORT, STOP, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, Word
 from triage.extraction.values import NumberStyle, fold, parse_amount
 
@@ -193,6 +193,8 @@ def _is_stop(line: Line, left: float) -> bool:
         and line.box.x0 < left + 15
     ):
         return True
+    if line.box.x0 < left + 15 and _report_section(first):
+        return True
     for position, cell in enumerate(line.cells):
         hit = label_at_start(cell.text, STOP)
         if hit is None:
@@ -201,6 +203,20 @@ def _is_stop(line: Line, left: float) -> bool:
         if (position == 0 and rest < 25) or rest < 3:
             return True
     return False
+
+
+_SECTION_FIELDS = frozenset({"notes", "customer_signature"})
+
+
+def _report_section(text: str) -> bool:
+    """A report's notes or signature heading (`Tätigkeitsbericht / Bemerkungen`, `Customer
+    signature`): the parts table above it has ended, its lines are not a part's wrapped
+    description. `Notes: replaced capacitor` under an item is the item's, not a heading."""
+    hit = label_at_start(text, REPORT)
+    if hit is None or hit.field not in _SECTION_FIELDS:
+        return False
+    rest = fold(text)[hit.end :]
+    return len(rest) < 25 and not re.search(r":\s*\w", rest)
 
 
 LABELLED = re.compile(r"^\s*[^\W\d][\w.\-/ ]*:")
