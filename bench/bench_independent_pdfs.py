@@ -12,7 +12,7 @@ Prints accuracy per field (invoice and report separately), per layout, over all
 fields, line items / report parts (plus invoice line ``kind`` on its own), and the
 median extraction time per page.
 Scoring reuses ``bench_extraction.same``: amounts at cent precision, dates and
-codes equal, names and notes by normalised contains-match, timestamps to the
+codes equal, names by normalised contains-match, notes whole (normalised), timestamps to the
 minute (and the offset when the layout prints a time zone); a field whose truth
 is null must be reported missing. Also counted: parts or lines reported where the
 document has none (invented), and matched descriptions that swallowed neighbouring

@@ -316,3 +316,36 @@ def test_a_notes_heading_ends_the_parts_table(heading: str) -> None:
     assert fields["notes"].startswith("Filter gewechselt")
     assert fields["notes"].endswith("Keine Auffälligkeiten.")
     assert fields["work_order_id"] == "WO-24037"
+
+
+def test_a_signature_heading_without_value_does_not_hide_the_answer_below() -> None:
+    pdf = _pdf()
+    for y, text in enumerate(
+        [
+            "RAPPORT D'INTERVENTION",
+            "Ordre de travail : WO-24629",
+            "Intervenant : M. Keller",
+            "Temps de main d'oeuvre : 2,00 h",
+            "Observations du technicien",
+            "Moteur de ventilateur remplacé.",
+            "Signature client",
+            "Bon signé par le client : Oui",
+        ]
+    ):
+        _text(pdf, 10, 10 + 7 * y, text)
+    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    assert fields["customer_signature"] is True
+    assert fields["labor_hours"] == 2.0
+    assert fields["notes"] == "Moteur de ventilateur remplacé."
+
+
+@pytest.mark.parametrize(
+    "note_lines",
+    [
+        ["Extra sockets fitted, as requested by the", "client."],
+        ["Pump replaced,", "Technician on call tomorrow."],
+    ],
+)
+def test_a_note_sentence_wrapped_onto_a_label_word_stays_whole(note_lines: list[str]) -> None:
+    fields = extract_pdf(_report_with_notes(note_lines)).to_case_fields()
+    assert fields["notes"] == " ".join(note_lines)

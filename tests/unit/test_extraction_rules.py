@@ -18,7 +18,7 @@ from triage.extraction.invoice import (
 from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
-from triage.extraction.report import _part_from_text
+from triage.extraction.report import _part_from_text, _signature
 from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates
 
@@ -220,7 +220,8 @@ def test_cell_spanning_two_header_columns_is_split() -> None:
 @pytest.mark.parametrize(
     ("text", "fields"),
     [
-        ("Auftragsnr. WO-24037", []),
+        ("Ref. WO-24037", []),
+        ("Auftragsnr. WO-24037", ["work_order_id"]),
         ("PO-77120", []),
         ("WO: 24037", ["work_order_id"]),
         ("W/O 123", ["work_order_id"]),
@@ -232,3 +233,34 @@ def test_a_short_label_glued_to_a_code_is_the_code_prefix(text: str, fields: lis
 
 def test_label_at_start_of_empty_text_is_none() -> None:
     assert label_at_start("", REPORT) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("ENGINEER'S JOB SHEET", None),
+        ("Engineer's report", "notes"),
+        ("Engineer D. Oduya", "technician"),
+        ("Temps de main-d’œuvre : 2,00 h", "labor_hours"),
+        ("Main d'oeuvre 2h", "labor_hours"),
+    ],
+)
+def test_labels_as_printed_possessive_ligature_and_apostrophe(text: str, field: str | None) -> None:
+    hit = label_at_start(text, REPORT)
+    assert (hit.field if hit else None) == field
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("obtained: ☒ Yes ☐ No", True),
+        ("obtained: ☐ Yes ☒ No", False),
+        ("[x] No [ ] Yes", False),
+        ("Oui", True),
+        ("nicht unterschrieben", False),
+    ],
+)
+def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:
+    result = _signature(text)
+    assert result is not None
+    assert result[0] is signed

@@ -353,6 +353,9 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "job number",
         "job #",
         "job id",
+        "job ref",
+        "job reference",
+        "auftragsnr",
         "ticket",
         "ticket no",
         "service order",
@@ -400,6 +403,9 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "type of service",
         "job type",
         "visit type",
+        "type of visit",
+        "call type",
+        "type of call",
         "work type",
         "type of work",
         "service category",
@@ -417,6 +423,9 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "soort werkzaamheden",
         "type werkzaamheden",
         "type bezoek",
+        "soort werk",
+        "soort bezoek",
+        "type de visite",
         "service",
     ),
     "reported_at": (
@@ -477,6 +486,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "departure",
         "end time",
         "abgeschlossen",
+        "arbeitsende",
         "fertigstellung",
         "fertiggestellt",
         "ende",
@@ -511,6 +521,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "temps de travail",
         "main d'oeuvre",
         "main-d'oeuvre",
+        "temps de main d'oeuvre",
+        "temps de main-d'oeuvre",
         "heures de travail",
         "arbeidstijd",
         "arbeidsuren",
@@ -524,6 +536,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "travel",
         "travelling time",
         "driving time",
+        "drive time",
         "fahrzeit",
         "anfahrt",
         "reisezeit",
@@ -543,6 +556,9 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "description of work",
         "findings",
         "technician notes",
+        "engineer's report",
+        "technician's report",
+        "technician's notes",
         "remarks",
         "comments",
         "work description",
@@ -580,6 +596,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "unterschrift",
         "signature client",
         "signature du client",
+        "signe par le client",
+        "bon signe par le client",
         "handtekening klant",
         "handtekening",
         "klant handtekening",
@@ -954,10 +972,10 @@ def _compiled(table_id: int) -> _Table:
     heads: set[str] = set()
     for field, label in entries:
         head = r"(?<![\w])" if label[0].isalnum() else ""
-        tail = r"(?![\w])" if label[-1].isalnum() else ""
+        tail = r"(?![\w])(?!'s(?!\w))" if label[-1].isalnum() else ""
         if len(label.replace(" ", "")) <= 3:
             tail += r"(?![-/]\w)"  # `WO-24037`, `PO-77120`: the code's prefix, not a label
-        body = r"\s*".join(re.escape(part) for part in label.split(" "))
+        body = r"\s*".join(_spelled(part) for part in label.split(" "))
         parts.append(head + body + tail)
         lookup.setdefault(label.replace(" ", ""), (field, label))
         heads.add(label.replace(" ", "")[:2])
@@ -1023,8 +1041,14 @@ def _labels_in(text: str, table: int) -> tuple[LabelHit, ...]:
     return tuple(hits)
 
 
+def _spelled(part: str) -> str:
+    """A label word as printed: `main d'oeuvre` also as `main d’œuvre` (ligature and
+    typographic apostrophe, which folding keeps: it maps one character to one)."""
+    return re.escape(part).replace("oe", "(?:oe|œ)").replace("'", "['’]")
+
+
 def _entry(lookup: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
-    return lookup[re.sub(r"\s+", "", matched)]
+    return lookup[re.sub(r"\s+", "", matched).replace("œ", "oe").replace("’", "'")]
 
 
 def warm_up() -> None:

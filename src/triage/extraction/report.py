@@ -146,6 +146,7 @@ def extract_report(
     free = [line for line in lines if line.index not in in_table]
     out: dict[str, ExtractedField] = {}
     stamps: dict[str, tuple[datetime, bool, Box, float]] = {}
+    unread_signature: Box | None = None  # a signature label with no value readable beside it
     for line, cell_index, hit in iter_labels(free, REPORT):
         if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
@@ -188,8 +189,11 @@ def extract_report(
                 if signed is not None:
                     out[hit.field] = field(signed[0], prior * signed[1], span.box)
                     break
-        if hit.field == "customer_signature" and hit.field not in out:
-            out[hit.field] = field(False, 0.5, line.cells[cell_index].box)
+        if hit.field == "customer_signature" and hit.field not in out and unread_signature is None:
+            unread_signature = line.cells[cell_index].box
+    if "customer_signature" not in out and unread_signature is not None:
+        # a signature box left empty (a heading with nothing readable under it) is unsigned
+        out["customer_signature"] = field(False, 0.5, unread_signature)
     _timestamps(ctx, stamps, out)
     parts = [p for t in tables for r in t.rows if (p := _part(ctx, r))]
     if not parts:
@@ -333,8 +337,17 @@ def _leading_code(text: str) -> tuple[str, str] | None:
     return None
 
 
+_TICKED = re.compile(r"(?:[☒☑✔✓■]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
+
+
 def _signature(text: str) -> tuple[bool, float] | None:
     cleaned = text.strip()
+    ticked = _TICKED.search(cleaned)  # `☐ Yes ☒ No`: the ticked answer, wherever it stands
+    if ticked is not None:
+        if _NO.match(ticked.group(1)):
+            return False, 0.9
+        if _YES.match(ticked.group(1)):
+            return True, 0.9
     if _NO.match(cleaned):
         return False, 0.9
     if _YES.match(cleaned):
@@ -379,25 +392,53 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
     also = label_at_start(rest, REPORT)
     if also is not None and also.field == "notes" and not fold(rest)[also.end :].strip(" :.-"):
         rest = ""  # `Tätigkeitsbericht / Bemerkungen`: a second name of the same heading
+    # `Observations du technicien`, `Opmerkingen monteur`: a few words run on from the label
+    # with no colon finish the heading when the note itself starts on the next line
+    runs_on = (
+        bool(rest)
+        and not re.match(r"\s*[:.\-]", cell.text[end:])
+        and len(rest.split()) <= 3
+        and not re.search(r"\d", rest)
+        and len(line.cells) == cell_index + 1
+    )
     box = cell.box
     if rest:
         parts.append(rest)
     for right in line.cells[cell_index + 1 :]:
         parts.append(right.text)
         box = box.union(right.box)
+    below = len(parts)
     last = line.box
     for nxt in lines[line.index + 1 : line.index + 30]:
         if nxt.page != line.page or nxt.box.top - last.bottom > 2.2 * max(last.height, 6.0):
             break
         first = nxt.cells[0].text
         hits = [hit for table in (REPORT, INVOICE, PARTY) if (hit := label_at_start(first, table))]
-        if hits and _looks_like_label(first) and not (not parts and _filler_note(nxt, hits, lines)):
+        continues = bool(parts) and _mid_sentence(parts[-1], nxt.text)
+        if (
+            hits
+            and _looks_like_label(first)
+            and not continues  # `... getauscht,` / `Anlage läuft wieder.`: one sentence
+            and not (not parts and _filler_note(nxt, hits, lines))
+        ):
             break
         parts.append(nxt.text)
         box = box.union(nxt.box)
         last = nxt.box
+    if runs_on and len(parts) > below:
+        parts = parts[1:]
     text = " ".join(p.strip() for p in parts if p.strip())
     return (text, box) if text else None
+
+
+def _mid_sentence(previous: str, text: str) -> bool:
+    """The note's sentence goes on: `... getauscht,` then `Anlage läuft wieder.`, or `...
+    signed by the` then `site manager.` (words that also name fields, wrapped)."""
+    previous = previous.rstrip()
+    if previous.endswith((",", ";", "-")):
+        return True
+    text = text.strip()
+    return not previous.endswith((".", "!", "?", ":")) and text.endswith(".") and ":" not in text
 
 
 _NUMERIC_VALUE_FIELDS = frozenset(
