@@ -349,3 +349,31 @@ def test_a_signature_heading_without_value_does_not_hide_the_answer_below() -> N
 def test_a_note_sentence_wrapped_onto_a_label_word_stays_whole(note_lines: list[str]) -> None:
     fields = extract_pdf(_report_with_notes(note_lines)).to_case_fields()
     assert fields["notes"] == " ".join(note_lines)
+
+
+def _report_with_parts_section(part_lines: list[str]) -> bytes:
+    pdf = _pdf()
+    head = ["Service report", "Work order: WO-24185", "Labor hours: 2.0", "Parts used"]
+    tail = ["Technician notes", "Replaced the board, tested two cycles.", "Customer signed: Y"]
+    for y, text in enumerate([*head, *part_lines, *tail]):
+        _text(pdf, 10, 10 + 7 * y, text)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("part_lines", "parts"),
+    [
+        (["Qty Part # Description"], []),
+        (["Réf. Désignation Qté", "- Aucune pièce"], []),
+        (
+            ["- (2) P-5012 Control board"],
+            [{"sku": "P-5012", "description": "Control board", "qty": 2.0}],
+        ),
+    ],
+)
+def test_a_parts_section_reads_no_part_from_column_names_or_a_none_line(
+    part_lines: list[str], parts: list[dict[str, object]]
+) -> None:
+    fields = extract_pdf(_report_with_parts_section(part_lines)).to_case_fields()
+    assert fields["parts"] == parts
+    assert fields["notes"] == "Replaced the board, tested two cycles."

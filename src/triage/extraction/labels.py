@@ -605,6 +605,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
     "_parts": (
         "parts",
         "parts used",
+        "parts installed",
         "spare parts",
         "replaced parts",
         "parts replaced",

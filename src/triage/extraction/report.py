@@ -16,7 +16,15 @@ from triage.extraction.fields import (
 )
 from triage.extraction.invoice import field, label_weight
 from triage.extraction.items import code_in_text
-from triage.extraction.labels import INVOICE, PARTY, REPORT, LabelHit, label_at_start, labels_in
+from triage.extraction.labels import (
+    COLUMN,
+    INVOICE,
+    PARTY,
+    REPORT,
+    LabelHit,
+    label_at_start,
+    labels_in,
+)
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables
@@ -202,12 +210,14 @@ def extract_report(
 
 
 _NO_PARTS = re.compile(
-    r"^\W*(none|no parts|n/a|keine|kein material|aucune?|neant|geen|-+|—)\W*$", re.IGNORECASE
+    r"^\W*(none|no parts?( used| fitted)?|n/a|keine( teile| ersatzteile)?|kein material|"
+    r"aucune?( pi[eè]ces?)?|n[eé]ant|geen( materiaal| onderdelen)?|-+|—)\W*$",
+    re.IGNORECASE,
 )
 _QTY = re.compile(
     r"(?:^|\s)(\d{1,4}(?:[.,]\d{1,3})?)\s*(?:x|×|pcs?\.?|stk\.?|st\.?|pc|ea|units?|stuks?|"
     r"pieces?|pi[eè]ces?)(?=\s|$)|(?:^|\s)(?:x|×|qty:?|menge:?|anzahl:?|qt[eé]:?|aantal:?)"
-    r"\s*(\d{1,4}(?:[.,]\d{1,3})?)(?=\s|$|\))",
+    r"\s*(\d{1,4}(?:[.,]\d{1,3})?)(?=\s|$|\))|^\((\d{1,4})\)(?=\s)",
     re.IGNORECASE,
 )
 
@@ -225,11 +235,14 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
             if hit is None:
                 continue
             chunks: list[tuple[str, Box]] = []
+            headed = False  # column names under the label: the section is there, maybe empty
             rest = cell.text[hit.end :].strip(" :.-")
+            right = line.cells[cell_index + 1 :]
+            if _column_header(" ".join([rest, *(c.text for c in right)])):
+                headed, rest, right = True, "", []
             if rest:
                 chunks.append((rest, cell.box))
-            if line.cells[cell_index + 1 :]:
-                right = line.cells[cell_index + 1 :]
+            if right:
                 chunks.append((" | ".join(c.text for c in right), right[0].box))
             last = line
             for nxt in lines[position + 1 : position + 12]:
@@ -242,15 +255,18 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
                     _looks_like_label(first)
                 ):
                     break
-                chunks.append((" | ".join(c.text for c in nxt.cells), nxt.box))
                 last = nxt
+                if _column_header(nxt.text):
+                    headed = True  # `Menge ME Art.-Nr. Bezeichnung` over no rows: not a part
+                    continue
+                chunks.append((" | ".join(c.text for c in nxt.cells), nxt.box))
             parts = [
                 p
                 for text, box in chunks
                 for piece in re.split(r"\s*;\s*", text)
                 if (p := _part_from_text(piece, box, ctx))
             ]
-            if parts or chunks:
+            if parts or chunks or headed:
                 return parts
     return []
 
@@ -277,6 +293,11 @@ def _parts_label(text: str) -> LabelHit | None:
         return None
     inner = [h for h in labels_in(text, REPORT) if h.field == "_parts"]
     return inner[0] if inner else None
+
+
+def _column_header(text: str) -> bool:
+    """A row of column names (`Qty Part # Description`), no values in it."""
+    return len(labels_in(text, COLUMN)) >= 2 and not re.search(r"\d", text)
 
 
 def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedField]:
@@ -306,7 +327,7 @@ def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedFie
     if qty is None:
         match = _QTY.search(rest)
         if match:
-            qty = parse_amount(match.group(1) or match.group(2), ctx.style)
+            qty = parse_amount(match.group(1) or match.group(2) or match.group(3), ctx.style)
             rest = (rest[: match.start()] + " " + rest[match.end() :]).strip()
     if sku is None:
         leading = _leading_code(rest)
