@@ -377,3 +377,20 @@ def test_a_parts_section_reads_no_part_from_column_names_or_a_none_line(
     fields = extract_pdf(_report_with_parts_section(part_lines)).to_case_fields()
     assert fields["parts"] == parts
     assert fields["notes"] == "Replaced the board, tested two cycles."
+
+
+@pytest.mark.parametrize(
+    ("service_date", "arrived"), [("11-02-2026", "2026-02-11T10:30"), (None, None)]
+)
+def test_a_time_without_date_takes_the_printed_visit_date_or_stays_missing(
+    service_date: str | None, arrived: str | None
+) -> None:
+    pdf = _pdf()
+    lines = ["WERKBON", "Werkbon nr. WO-24185", "Monteur : P. de Groot"]
+    lines += [f"Datum uitvoering : {service_date}"] if service_date else []
+    lines += ["Aankomst : 10:30", "Gereed : 12:45", "Arbeidsuren : 2:00", "Opmerkingen", "Klaar."]
+    for y, text in enumerate(lines):
+        _text(pdf, 10, 10 + 7 * y, text)
+    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    assert (fields.get("arrived_at") or "")[:16] == (arrived or "")
+    assert fields["labor_hours"] == 2.0

@@ -264,3 +264,13 @@ def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:
     result = _signature(text)
     assert result is not None
     assert result[0] is signed
+
+
+def test_paired_labels_take_the_value_in_their_place() -> None:
+    from triage.extraction.report import _paired
+
+    text = "Arbeitszeit / Fahrzeit"
+    labor, travel = labels_in(text, REPORT)
+    assert _paired(text, labor, "3,00 Std. / 0,50 Std.") == "3,00 Std. "
+    assert _paired(text, travel, "3,00 Std. / 0,50 Std.") == " 0,50 Std."
+    assert _paired("Arbeitszeit", labor, "3,00 Std.") == "3,00 Std."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from triage.extraction.fields import (
@@ -28,7 +28,7 @@ from triage.extraction.labels import (
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables
-from triage.extraction.values import fold, parse_amount, parse_hours, parse_timestamp
+from triage.extraction.values import fold, find_dates, parse_amount, parse_hours, parse_timestamp
 
 PART_COLUMNS = frozenset({"qty", "description", "sku"})
 
@@ -155,6 +155,7 @@ def extract_report(
     out: dict[str, ExtractedField] = {}
     stamps: dict[str, tuple[datetime, bool, Box, float]] = {}
     unread_signature: Box | None = None  # a signature label with no value readable beside it
+    time_only: list[tuple[str, str, Box, float]] = []  # `Aankomst : 10:30`, its date elsewhere
     for line, cell_index, hit in iter_labels(free, REPORT):
         if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
@@ -187,8 +188,11 @@ def extract_report(
                 if parsed:
                     stamps[hit.field] = (parsed[0], parsed[1], span.box, prior)
                     break
+                if _TIME_ONLY.match(span.text):
+                    time_only.append((hit.field, span.text, span.box, prior))
+                    break
             elif hit.field in ("labor_hours", "travel_hours"):
-                hours = parse_hours(span.text, ctx.style)
+                hours = parse_hours(_paired(line.cells[cell_index].text, hit, span.text), ctx.style)
                 if hours is not None and 0 <= hours < 200:
                     out[hit.field] = field(round(hours, 4), prior, span.box)
                     break
@@ -199,6 +203,11 @@ def extract_report(
                     break
         if hit.field == "customer_signature" and hit.field not in out and unread_signature is None:
             unread_signature = line.cells[cell_index].box
+    day = _service_date(ctx, free) if time_only else None
+    for name, text, box, prior in time_only:
+        parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=day)
+        if name not in stamps and parsed:
+            stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
     if "customer_signature" not in out and unread_signature is not None:
         # a signature box left empty (a heading with nothing readable under it) is unsigned
         out["customer_signature"] = field(False, 0.5, unread_signature)
@@ -293,6 +302,30 @@ def _parts_label(text: str) -> LabelHit | None:
         return None
     inner = [h for h in labels_in(text, REPORT) if h.field == "_parts"]
     return inner[0] if inner else None
+
+
+_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr))?\s*$", re.IGNORECASE)
+
+
+def _service_date(ctx: Context, lines: list[Line]) -> date | None:
+    """The printed date of the visit (`Datum uitvoering : 11-02-2026`), for times printed
+    without one; None when the report prints no such date (a time is not given a guessed day)."""
+    for line, cell_index, hit in iter_labels(lines, REPORT):
+        if hit.field != "_service_date":
+            continue
+        for _, span in spans_for_label(lines, line, cell_index, hit, below=1):
+            found = find_dates(span.text, day_first=ctx.day_first)
+            if found:
+                return found[0].value
+    return None
+
+
+def _paired(label_text: str, hit: LabelHit, value: str) -> str:
+    """`Arbeitszeit / Fahrzeit` over `3,00 Std. / 0,50 Std.`: the value in the label's place."""
+    names, values = label_text.split("/"), value.split("/")
+    if len(names) < 2 or len(names) != len(values):
+        return value
+    return values[fold(label_text)[: hit.start].count("/")]
 
 
 def _column_header(text: str) -> bool:
