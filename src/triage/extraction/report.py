@@ -28,7 +28,7 @@ from triage.extraction.labels import (
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables
-from triage.extraction.values import fold, find_dates, parse_amount, parse_hours, parse_timestamp
+from triage.extraction.values import find_dates, fold, parse_amount, parse_hours, parse_timestamp
 
 PART_COLUMNS = frozenset({"qty", "description", "sku"})
 
