@@ -394,3 +394,23 @@ def test_a_time_without_date_takes_the_printed_visit_date_or_stays_missing(
     fields = extract_pdf(bytes(pdf.output())).to_case_fields()
     assert (fields.get("arrived_at") or "")[:16] == (arrived or "")
     assert fields["labor_hours"] == 2.0
+
+
+@pytest.mark.parametrize(("printed", "po"), [("-", None), ("PO-4401", "PO-4401")])
+def test_a_po_printed_as_a_dash_is_missing_not_read_from_the_table(
+    printed: str, po: str | None
+) -> None:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Acme Field Services AG")
+    _text(pdf, 10, 20, "Rechnung Nr. INV-2026-31901")
+    _text(pdf, 10, 27, "Ihre Bestellung")
+    _text(pdf, 60, 27, printed)
+    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
+        _text(pdf, x, 36, head)
+    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
+        _text(pdf, x, 42, value)
+    _text(pdf, 120, 52, "Total")
+    _text(pdf, 160, 52, "270.00")
+    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    assert fields.get("po_number") == po
+    assert fields["number"] == "INV-2026-31901"

@@ -144,6 +144,8 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
             if relation == "below" and hit.field == "number" and _label_row(line):
                 prior *= 1.15
             if hit.field in ("number", "po_number"):
+                if relation != "below" and _BLANK.match(span.text):
+                    break  # `Ihre Bestellung –`: printed empty, the table below is not it
                 if relation == "below" and (
                     hit.start > 0 or fold(line.cells[cell_index].text)[hit.end :].strip(" :.#")
                 ):
@@ -341,6 +343,7 @@ _NET_QUALIFIER = re.compile(
 )
 
 _AFTER_NUMBER_LABELS = frozenset({"vom", "dated"})
+_BLANK = re.compile(r"^\s*([-–—_/]+|n/?a|none|keine|kein|aucune?|geen|sans)\s*$", re.IGNORECASE)
 
 
 def _follows_number(text: str, start: int) -> bool:
