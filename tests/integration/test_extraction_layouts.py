@@ -414,3 +414,33 @@ def test_a_po_printed_as_a_dash_is_missing_not_read_from_the_table(
     fields = extract_pdf(bytes(pdf.output())).to_case_fields()
     assert fields.get("po_number") == po
     assert fields["number"] == "INV-2026-31901"
+
+
+@pytest.mark.parametrize(
+    ("heads", "sku"),
+    [
+        (("Item", "Description", "Qty", "Rate", "Amount"), "P-3320"),
+        (("Part no.", "Description", "Qty", "Unit price", "Net"), "P-3320"),
+    ],
+)
+def test_item_code_and_net_columns(heads: tuple[str, ...], sku: str) -> None:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Brazos Hydraulics LLC")
+    _text(pdf, 10, 18, "Invoice # INV-7")
+    xs = (10, 40, 110, 140, 170)
+    for x, head in zip(xs, heads, strict=True):
+        _text(pdf, x, 30, head)
+    rows = [
+        ("", "Labor", "2.00", "115.00", "230.00"),
+        ("P-3320", "Hydraulic hose assy", "1.00", "153.36", "153.36"),
+    ]
+    for y, row in enumerate(rows):
+        for x, value in zip(xs, row, strict=True):
+            _text(pdf, x, 37 + 7 * y, value)
+    _text(pdf, 140, 55, "Subtotal")
+    _text(pdf, 170, 55, "383.36")
+    lines = extract_pdf(bytes(pdf.output())).to_case_fields()["lines"]
+    assert [(ln.get("sku"), ln["description"], ln["amount"]) for ln in lines] == [
+        (None, "Labor", 230.0),
+        (sku, "Hydraulic hose assy", 153.36),
+    ]

@@ -56,6 +56,7 @@ class Table:
 
 def _header_columns(line: Line) -> list[Column]:
     columns: list[Column] = []
+    item: Column | None = None  # `Item` beside `Description`: the item column holds the code
     for cell in line.cells:
         hits = labels_in(cell.text, COLUMN)
         covered = sum(h.end - h.start for h in hits)
@@ -63,6 +64,8 @@ def _header_columns(line: Line) -> list[Column]:
             continue
         if len(hits) == 1:
             columns.append(Column(hits[0].field, cell.box))
+            if hits[0].label == "item":
+                item = columns[-1]
             continue
         offsets = _word_offsets(cell.words)
         for hit in hits:
@@ -76,6 +79,11 @@ def _header_columns(line: Line) -> list[Column]:
                 for w in words[1:]:
                     box = box.union(w.box)
                 columns.append(Column(hit.field, box))
+                if hit.label == "item":
+                    item = columns[-1]
+    names = [c.name for c in columns]
+    if item is not None and names.count("description") > 1 and "sku" not in names:
+        item.name = "sku"
     return columns
 
 
