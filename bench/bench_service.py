@@ -99,16 +99,24 @@ def _children() -> dict[int, list[int]]:
     return tree
 
 
+def _family(tree: dict[int, list[int]], pid: int) -> list[int]:
+    """`pid` first, then every process under it."""
+    out, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack += tree.get(current, [])
+    return out
+
+
 def _cpu_seconds(pid: int) -> float:
     """User + system CPU of the server and every process under it (workers, model
     processes), from /proc."""
-    tree, total, stack = _children(), 0.0, [pid]
-    while stack:
-        current = stack.pop()
+    total = 0.0
+    for current in _family(_children(), pid):
         with contextlib.suppress(OSError, IndexError):
             fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
             total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-        stack += tree.get(current, [])
     return total
 
 
@@ -127,11 +135,7 @@ def _rss_mb(pid: int) -> list[tuple[float, list[float]]]:
     workers = tree.get(pid, []) if WORKERS > 1 else [pid]
     out = []
     for worker in workers:
-        parts, stack = [_rss_one(worker)], list(tree.get(worker, []))
-        while stack:
-            child = stack.pop()
-            parts.append(_rss_one(child))
-            stack += tree.get(child, [])
+        parts = [_rss_one(member) for member in _family(tree, worker)]
         out.append((sum(parts), parts))
     return out
 

@@ -26,6 +26,14 @@ def _text(pdf: FPDF, x: float, y: float, text: str, *, align: str = "L", w: floa
     pdf.cell(w, 6, text, align=align)
 
 
+def _stacked(lines: list[str]) -> bytes:
+    """One text line under the other at the left margin: a plain form."""
+    pdf = _pdf()
+    for y, text in enumerate(lines):
+        _text(pdf, 10, 10 + 7 * y, text)
+    return bytes(pdf.output())
+
+
 def invoice_labels_right_en() -> bytes:
     """English, labels with values to their right, decimal point, month-first dates."""
     pdf = _pdf()
@@ -319,8 +327,7 @@ def test_a_notes_heading_ends_the_parts_table(heading: str) -> None:
 
 
 def test_a_signature_heading_without_value_does_not_hide_the_answer_below() -> None:
-    pdf = _pdf()
-    for y, text in enumerate(
+    report = _stacked(
         [
             "RAPPORT D'INTERVENTION",
             "Ordre de travail : WO-24629",
@@ -331,9 +338,8 @@ def test_a_signature_heading_without_value_does_not_hide_the_answer_below() -> N
             "Signature client",
             "Bon signé par le client : Oui",
         ]
-    ):
-        _text(pdf, 10, 10 + 7 * y, text)
-    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    )
+    fields = extract_pdf(report).to_case_fields()
     assert fields["customer_signature"] is True
     assert fields["labor_hours"] == 2.0
     assert fields["notes"] == "Moteur de ventilateur remplacé."
@@ -352,12 +358,9 @@ def test_a_note_sentence_wrapped_onto_a_label_word_stays_whole(note_lines: list[
 
 
 def _report_with_parts_section(part_lines: list[str]) -> bytes:
-    pdf = _pdf()
     head = ["Service report", "Work order: WO-24185", "Labor hours: 2.0", "Parts used"]
     tail = ["Technician notes", "Replaced the board, tested two cycles.", "Customer signed: Y"]
-    for y, text in enumerate([*head, *part_lines, *tail]):
-        _text(pdf, 10, 10 + 7 * y, text)
-    return bytes(pdf.output())
+    return _stacked([*head, *part_lines, *tail])
 
 
 @pytest.mark.parametrize(
@@ -385,13 +388,10 @@ def test_a_parts_section_reads_no_part_from_column_names_or_a_none_line(
 def test_a_time_without_date_takes_the_printed_visit_date_or_stays_missing(
     service_date: str | None, arrived: str | None
 ) -> None:
-    pdf = _pdf()
     lines = ["WERKBON", "Werkbon nr. WO-24185", "Monteur : P. de Groot"]
     lines += [f"Datum uitvoering : {service_date}"] if service_date else []
     lines += ["Aankomst : 10:30", "Gereed : 12:45", "Arbeidsuren : 2:00", "Opmerkingen", "Klaar."]
-    for y, text in enumerate(lines):
-        _text(pdf, 10, 10 + 7 * y, text)
-    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    fields = extract_pdf(_stacked(lines)).to_case_fields()
     assert (fields.get("arrived_at") or "")[:16] == (arrived or "")
     assert fields["labor_hours"] == 2.0
 

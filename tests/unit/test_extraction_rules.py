@@ -239,6 +239,7 @@ def test_label_at_start_of_empty_text_is_none() -> None:
     ("text", "field"),
     [
         ("ENGINEER'S JOB SHEET", None),
+        ("ENGINEER’S JOB SHEET", None),
         ("Engineer's report", "notes"),
         ("Engineer D. Oduya", "technician"),
         ("Temps de main-d’œuvre : 2,00 h", "labor_hours"),

@@ -994,7 +994,7 @@ def _compiled(table_id: int) -> _Table:
     heads: set[str] = set()
     for field, label in entries:
         head = r"(?<![\w])" if label[0].isalnum() else ""
-        tail = r"(?![\w])(?!'s(?!\w))" if label[-1].isalnum() else ""
+        tail = r"(?![\w])(?!['’]s(?!\w))" if label[-1].isalnum() else ""
         if len(label.replace(" ", "")) <= 3:
             tail += r"(?![-/]\w)"  # `WO-24037`, `PO-77120`: the code's prefix, not a label
         body = r"\s*".join(_spelled(part) for part in label.split(" "))
