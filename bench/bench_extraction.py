@@ -200,18 +200,24 @@ def _side_by_side(mine: Tally, theirs: Tally, peer_ready: bool) -> None:
     print(line)
 
 
+LINE_KEYS = ("description", "sku", "qty", "unit_price", "amount")
+
+
 def _score_lines(
     truth_lines: list[dict[str, Any]],
     got_lines: list[dict[str, Any]],
     unverified: set[str],
     tally: Tally,
+    misses: list[tuple[str, Any, Any]] | None = None,
+    group: str = "lines",
 ) -> tuple[int, int]:
-    """Lines are matched in order; a line is right when all its verified fields are right."""
+    """Lines are matched in order; a line is right when all its verified fields are right.
+    With `misses`, every wrong field is appended to it as (`group[i].key`, got, truth)."""
     right = 0
     for index, truth in enumerate(truth_lines):
         got = got_lines[index] if index < len(got_lines) else {}
         ok_all = True
-        for key in ("description", "sku", "qty", "unit_price", "amount"):
+        for key in LINE_KEYS:
             if f"lines[{index}].{key}" in unverified or key not in truth:
                 continue
             if key == "sku" and truth[key] is None:
@@ -219,6 +225,8 @@ def _score_lines(
             ok = same(key, truth[key], got.get(key))
             tally.add(f"line.{key}", ok)
             ok_all = ok_all and ok
+            if not ok and misses is not None:
+                misses.append((f"{group}[{index}].{key}", got.get(key), truth[key]))
         right += int(ok_all)
     return right, len(truth_lines)
 

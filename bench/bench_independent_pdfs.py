@@ -31,7 +31,6 @@ from typing import Any
 from bench.bench_extraction import Tally, _pages, _score_lines, norm, ours, pct, same
 from bench.independent.layouts import render_all
 
-LINE_KEYS = ("description", "sku", "qty", "unit_price", "amount")
 BLEED_CHARS = 15  # a matched description this much longer than the truth swallowed other text
 
 
@@ -39,25 +38,6 @@ def _bled(truth: dict[str, Any], got: dict[str, Any]) -> bool:
     """The contains-match accepted a description that also holds neighbouring text."""
     want, have = norm(truth.get("description") or ""), norm(got.get("description") or "")
     return bool(want) and want in have and len(have) > len(want) + BLEED_CHARS
-
-
-def _line_misses(
-    group: str, truth_lines: list[dict[str, Any]], got_lines: list[dict[str, Any]]
-) -> list[tuple[str, Any, Any]]:
-    """The same comparisons ``_score_lines`` makes, kept for the verbose listing."""
-    misses = []
-    for index, truth in enumerate(truth_lines):
-        got = got_lines[index] if index < len(got_lines) else {}
-        for key in LINE_KEYS:
-            if key not in truth or (key == "sku" and truth[key] is None):
-                continue
-            if not same(key, truth[key], got.get(key)):
-                misses.append((f"{group}[{index}].{key}", got.get(key), truth[key]))
-        if "kind" in truth and got.get("kind") != truth["kind"]:
-            misses.append((f"{group}[{index}].kind", got.get("kind"), truth["kind"]))
-    for index in range(len(truth_lines), len(got_lines)):
-        misses.append((f"{group}[{index}] (extra)", got_lines[index], None))
-    return misses
 
 
 def main() -> None:
@@ -98,12 +78,8 @@ def main() -> None:
                     continue
                 truth_lines = record["fields"][group]
                 got_lines = got.get(group) or []
-                if not truth_lines:  # nothing to match; anything reported is invented
-                    groups[group][2] += len(got_lines)
-                    for name, value, want in _line_misses(group, [], got_lines):
-                        misses.append((record["file"], name, value, want))
-                    continue
-                right, total = _score_lines(truth_lines, got_lines, set(), line_tally)
+                found: list[tuple[str, Any, Any]] = []
+                right, total = _score_lines(truth_lines, got_lines, set(), line_tally, found, group)
                 groups[group][0] += right
                 groups[group][1] += total
                 groups[group][2] += max(0, len(got_lines) - total)
@@ -112,11 +88,20 @@ def main() -> None:
                 for index, truth_line in enumerate(truth_lines):
                     got_line = got_lines[index] if index < len(got_lines) else {}
                     if "kind" in truth_line:  # not part of _score_lines; reported on its own
-                        kind_tally.add("line.kind", got_line.get("kind") == truth_line["kind"])
+                        ok = got_line.get("kind") == truth_line["kind"]
+                        kind_tally.add("line.kind", ok)
+                        if not ok:
+                            found.append(
+                                (f"{group}[{index}].kind", got_line.get("kind"), truth_line["kind"])
+                            )
                     if _bled(truth_line, got_line):
                         groups[group][3] += 1
-                for name, value, want in _line_misses(group, truth_lines, got_lines):
-                    misses.append((record["file"], name, value, want))
+                # lines or parts beyond the truth: invented (all of them where there is none)
+                found += [
+                    (f"{group}[{index}] (extra)", got_lines[index], None)
+                    for index in range(len(truth_lines), len(got_lines))
+                ]
+                misses += [(record["file"], *miss) for miss in found]
 
     cases = len({r["case_id"] for r in records})
     print(
