@@ -376,9 +376,10 @@ def render_report(case: dict[str, Any], layout: str) -> bytes:
     doc.pair(lab["tech"], rep["technician"])
     doc.pair(lab["stype"], SERVICE_NAMES[spec.lang][rep["service_type"]])
     doc.pair("Asset", f"{case['asset']['model']} ({case['asset']['id']})")
+    date_style = _date_style(spec, case)
     for key in ("reported_at", "arrived_at", "completed_at"):
         moment = _local(rep[key], rep["arrived_at"])
-        doc.pair(lab[key.split("_")[0]], format_datetime(moment, _date_style(spec, case)), 62)
+        doc.pair(lab[key.split("_")[0]], format_datetime(moment, date_style), 62)
     doc.pair(lab["labor"], format_quantity(rep["labor_hours"], spec.num_style), 62)
     doc.pair(lab["travel"], format_quantity(rep["travel_hours"], spec.num_style), 62)
     doc.newline(3)
