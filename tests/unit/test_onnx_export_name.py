@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from triage.features import embedding
-from triage.features.embedding import QUANT_RECIPE, export_onnx
+from triage.features.embedding import export_name, export_onnx, weight_type
 
 
 def _sha16(data: bytes) -> str:
@@ -29,7 +29,7 @@ def weights(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _exported(root: Path, data: bytes) -> Path:
     """Pretend `data`'s export exists, so `export_onnx` names it without exporting."""
-    target = root / f"minilm-l6-{_sha16(data)}-{QUANT_RECIPE}" / "model.int8.onnx"
+    target = root / export_name(_sha16(data), weight_type()) / "model.int8.onnx"
     target.parent.mkdir(parents=True)
     target.touch()
     return target
@@ -74,3 +74,23 @@ def test_an_unwritable_cache_still_names_the_export(
     monkeypatch.setattr(os, "replace", refuse)
     assert export_onnx(root) == first
     assert not (root / "weights-digest.tsv").exists()
+
+
+def test_hosts_whose_int8_products_saturate_get_uint8_weights() -> None:
+    assert weight_type("x86_64", frozenset({"avx2", "avx512bw"})) == "u8"
+    assert weight_type("x86_64", frozenset()) == "u8"  # flags unknown: the exact kernel
+    assert weight_type("x86_64", frozenset({"avx2", "avx512_vnni"})) == "s8"
+    assert weight_type("AMD64", frozenset({"avx2", "avx_vnni"})) == "s8"
+    assert weight_type("aarch64", frozenset()) == "s8"
+
+
+def test_each_weight_type_has_its_own_export(weights: Path, tmp_path: Path) -> None:
+    root = tmp_path / "onnx"
+    signed = root / export_name(_sha16(b"weights v1"), "s8") / "model.int8.onnx"
+    unsigned = root / export_name(_sha16(b"weights v1"), "u8") / "model.int8.onnx"
+    for target in (signed, unsigned):
+        target.parent.mkdir(parents=True)
+        target.touch()
+    assert export_onnx(root, "s8") == signed
+    assert export_onnx(root, "u8") == unsigned
+    assert signed != unsigned
