@@ -249,8 +249,11 @@ def test_negated_damage_is_not_read_as_customer_caused(predictor: BundlePredicto
         "Relay failed internally at start-up. No sign of external damage, not caused by "
         "the customer. Replaced relay and tested.",
     )
-    assert facts["sent_customer_caused"] < 0.5
-    assert facts["sent_component_failure"] > 0.5
+    assert max(facts[f"{head}customer_caused"] for head in ("", "sent_", "char_")) < 0.5
+    # the failure itself is read by the note and character heads; the sentence head alone
+    # sits near 0.5 on this wording (0.44-0.56 with the embedding kernels of different CPUs)
+    assert facts["component_failure"] > 0.5
+    assert facts["char_component_failure"] > 0.5
 
 
 def test_a_case_gets_the_same_features_in_any_batch(predictor: BundlePredictor) -> None:
