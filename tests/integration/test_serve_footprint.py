@@ -63,7 +63,7 @@ def test_a_worker_leaves_the_model_libraries_to_its_model_process(tmp_path: Path
     report = _loaded_after(f"""
         import os, sys
         os.environ["TRIAGE_DATABASE_URL"] = "sqlite:///{tmp_path}/t.db"
-        from triage.api.app import app_from_env
+        from triage.api.entry import app_from_env
         app_from_env()
         assert [m for m in {MODEL_LIBRARIES!r} if m in sys.modules] == []
     """)

@@ -19,7 +19,7 @@ from triage.domain.case import Case
 from triage.domain.vocab import EXCEPTION_LABELS
 from triage.errors import ModelError, ModelUnavailableError
 from triage.modeling.predictor import ModelOutput
-from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor
+from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor, prestart
 from triage.reconcile import reconcile
 from triage.reconcile.evidence import Evidence
 
@@ -62,6 +62,24 @@ def test_scores_in_a_child_process_and_answers_each_case(predictor: ProcessPredi
     outputs = predictor.predict(cases, evidence)
     assert [o.billable_probability for o in outputs] == [0.03, 0.04, 0.05]
     assert {o.p_values[EXCEPTION_LABELS[0]] for o in outputs} == {float(child)}
+
+
+def test_the_first_predictor_of_a_bundle_adopts_the_child_prestarted_for_it() -> None:
+    early = prestart(Path("/bundles/m9"), "onnx", loader=ChildPredictor)
+    models = [
+        ProcessPredictor(Path("/bundles/m8"), "onnx", loader=ChildPredictor),
+        ProcessPredictor(Path("/bundles/m9"), "onnx", loader=ChildPredictor),
+        ProcessPredictor(Path("/bundles/m9"), "onnx", loader=ChildPredictor),
+    ]
+    try:
+        other, adopted, later = models
+        assert adopted.pid == early
+        assert adopted.version == f"m9-onnx-{early}"
+        assert early not in (other.pid, later.pid)  # another bundle's, and once only
+        assert adopted.predict(*_batch("a"))[0].p_values[EXCEPTION_LABELS[0]] == float(early)
+    finally:
+        for model in models:
+            model.close()
 
 
 def test_the_next_batch_is_prepared_while_the_previous_one_is_explained(

@@ -3,7 +3,7 @@
 The lifespan migrates the database, loads the model and the policy, starts the
 micro-batcher and the background loops, and tears them down in reverse. Under
 `uvicorn --workers N` each worker process runs its own lifespan (see
-`app_from_env`); everything shared lives in the database.
+`triage.api.entry`); everything shared lives in the database.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ from triage.api.middleware import BodyLimitMiddleware, MetricsMiddleware
 from triage.api.routes import routers
 from triage.config import Settings, get_settings
 from triage.domain.case import Case
-from triage.malloc import cap_malloc_arenas
 from triage.modeling.predictor import Predictor
 from triage.modeling.process import PREPARE_DEPTH, ProcessPredictor
 from triage.services import background
@@ -181,14 +180,3 @@ def _openapi_with_case(app: FastAPI) -> Callable[[], dict[str, Any]]:
         return schema
 
     return openapi
-
-
-def app_from_env() -> FastAPI:
-    """Factory for `uvicorn --factory` (each worker process): settings from TRIAGE_* vars."""
-    settings = Settings()
-    cap_malloc_arenas()
-    if not settings.model_process:
-        from triage.modeling.bundle import import_lightgbm_without_extras
-
-        import_lightgbm_without_extras()  # a worker only predicts; no other thread runs yet
-    return create_app(settings)

@@ -43,7 +43,7 @@ def serve(
     if settings.workers > 1:
         _multiprocess_metrics_dir()
     uvicorn.run(
-        "triage.api.app:app_from_env",
+        "triage.api.entry:app_from_env",
         factory=True,
         host=settings.host,
         port=settings.port,

@@ -136,6 +136,37 @@ def _portable(exc: BaseException) -> BaseException:
     return exc
 
 
+Spawned = tuple[subprocess.Popen[bytes], Connection]
+_EARLY: dict[tuple[Loader, Path, str], Spawned] = {}
+_EARLY_LOCK = threading.Lock()
+
+
+def _spawn(args: tuple[Loader, Path, str]) -> Spawned:
+    """Start a child and hand it what to load; it announces when it is ready."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "triage.modeling.process", str(theirs.fileno())],
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+        )
+        conn = Connection(ours.detach())
+    with contextlib.suppress(OSError):  # died at once: reading its answer gives the exit code
+        conn.send((sys.path, args))
+    return process, conn
+
+
+def prestart(directory: Path, backend: str = "onnx", *, loader: Loader = load_bundle) -> int:
+    """Start this bundle's model process now; the first `ProcessPredictor` for it adopts
+    it. A worker's own imports (FastAPI, SQLAlchemy, the routes) take as long as the
+    child's import, load and warm-up, so started first the child loads meanwhile. Not
+    adopted, it exits when this process does (its socket closes). Returns its pid."""
+    spawned = _spawn((loader, directory, backend))
+    with _EARLY_LOCK:
+        _EARLY[(loader, directory, backend)] = spawned
+    return spawned[0].pid
+
+
 @dataclass(slots=True)
 class _Batch:
     prepared: Future[None] = field(default_factory=Future)
@@ -173,17 +204,12 @@ class ProcessPredictor:
         return self._process.pid if self._process is not None else None
 
     def _start(self) -> None:
-        """Start the child and wait for it to announce its model (caller holds the lock)."""
-        ours, theirs = socket.socketpair()
-        with ours, theirs:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "triage.modeling.process", str(theirs.fileno())],
-                pass_fds=(theirs.fileno(),),
-                stdin=subprocess.DEVNULL,
-            )
-            conn = Connection(ours.detach())
+        """Adopt the child `prestart` began for this bundle, or start one; wait for it to
+        announce its model (caller holds the lock)."""
+        with _EARLY_LOCK:
+            spawned = _EARLY.pop(self._args, None)
+        process, conn = spawned or _spawn(self._args)
         try:
-            conn.send((sys.path, self._args))
             if not conn.poll(START_TIMEOUT):
                 raise ModelError(f"the model process did not start within {START_TIMEOUT:.0f} s")
             message = conn.recv()
