@@ -1,23 +1,26 @@
 """Administration commands: API tokens, database migrations, the audit log.
 
 Every command works on TRIAGE_DATABASE_URL unless ``--database`` is given;
-token changes are themselves written to the audit log.
+token changes are themselves written to the audit log. The audit log and the storage
+layer (SQLAlchemy, ~1 s to import on a slow host) are imported by the commands that use
+them: every `triage` command, `serve` included, imports this module first.
 """
 
 from __future__ import annotations
 
 import getpass
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from triage import audit
-from triage.audit.models import VerifyReport
 from triage.cli.app import app
 from triage.config import get_settings
 from triage.errors import TriageError
-from triage.storage import SessionFactory, migrate, tokens
+
+if TYPE_CHECKING:
+    from triage.audit.models import VerifyReport
+    from triage.storage import SessionFactory
 
 tokens_app = typer.Typer(help="API tokens (stored hashed; the plaintext is shown once).")
 db_app = typer.Typer(help="The database schema.")
@@ -32,6 +35,8 @@ DatabaseOption = Annotated[
 
 
 def _sessions(database: str | None) -> SessionFactory:
+    from triage.storage import SessionFactory, migrate
+
     url = database or get_settings().database_url
     migrate(url)
     return SessionFactory.from_url(url)
@@ -53,6 +58,9 @@ def tokens_create(
     database: DatabaseOption = None,
 ) -> None:
     """Create a token; it is printed alone on the last line, once."""
+    from triage import audit
+    from triage.storage import tokens
+
     sessions = _sessions(database)
     try:
         with sessions.scope() as session:
@@ -78,6 +86,8 @@ def tokens_create(
 @tokens_app.command("list")
 def tokens_list(database: DatabaseOption = None) -> None:
     """List tokens (id, name, role, created, revoked); never the secrets."""
+    from triage.storage import tokens
+
     sessions = _sessions(database)
     try:
         with sessions.scope(readonly=True) as session:
@@ -98,6 +108,9 @@ def tokens_revoke(
     database: DatabaseOption = None,
 ) -> None:
     """Revoke a token: it stops authenticating at once."""
+    from triage import audit
+    from triage.storage import tokens
+
     sessions = _sessions(database)
     try:
         with sessions.scope() as session:
@@ -118,6 +131,8 @@ def tokens_revoke(
 @db_app.command("upgrade")
 def db_upgrade(database: DatabaseOption = None) -> None:
     """Apply the migrations (the service also does this on start)."""
+    from triage.storage import migrate
+
     url = database or get_settings().database_url
     typer.echo(f"database at revision {migrate(url)}")
 
@@ -155,6 +170,9 @@ def audit_verify(
     ] = None,
 ) -> None:
     """Verify the log offline; exit 1 and name the first tampered record if it does not."""
+    from triage import audit
+    from triage.storage import SessionFactory
+
     if database and export:
         raise typer.BadParameter("give --database or --export, not both")
     key_path = public_key or get_settings().audit_key_file
@@ -180,6 +198,8 @@ def audit_verify(
 @audit_app.command("checkpoint")
 def audit_checkpoint(database: DatabaseOption = None) -> None:
     """Sign and store a checkpoint of the current tree (key: TRIAGE_AUDIT_KEY_FILE)."""
+    from triage import audit
+
     key = audit.load_or_create_signing_key(get_settings().audit_key_file)
     sessions = _sessions(database)
     try:
@@ -199,6 +219,9 @@ def audit_export(
     database: DatabaseOption = None,
 ) -> None:
     """Write the whole log and its checkpoints as JSONL (see docs/auditor.md)."""
+    from triage import audit
+    from triage.storage import SessionFactory
+
     url = database or get_settings().database_url
     sessions = SessionFactory.from_url(url)
     lines = 0
@@ -217,6 +240,8 @@ def audit_public_key(
     out: Annotated[Path | None, typer.Option("--out", dir_okay=False)] = None,
 ) -> None:
     """Print (or write) the public key auditors verify checkpoints with."""
+    from triage import audit
+
     key = audit.load_or_create_signing_key(get_settings().audit_key_file)
     pem = audit.public_key_pem(key.public_key())
     if out is None:

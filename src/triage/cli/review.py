@@ -1,4 +1,6 @@
-"""`triage feedback export`: reviewed cases with the reviewers' labels, for retraining."""
+"""`triage feedback export`: reviewed cases with the reviewers' labels, for retraining.
+
+The storage layer is imported by the command, not with the module (see `cli.admin`)."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ import typer
 
 from triage.cli.app import app
 from triage.config import get_settings
-from triage.services.review_export import reviewed_rows, write_feedback
-from triage.storage import SessionFactory
 
 feedback_app = typer.Typer(help="Reviewer feedback for the training pipeline.")
 app.add_typer(feedback_app, name="feedback")
@@ -28,6 +28,9 @@ def export(
     ] = None,
 ) -> None:
     """Write every resolved review as {case, exception, billable, ...} rows."""
+    from triage.services.review_export import reviewed_rows, write_feedback
+    from triage.storage import SessionFactory
+
     if out.suffix not in (".parquet", ".jsonl"):
         raise typer.BadParameter("--out must end in .parquet or .jsonl")
     sessions = SessionFactory.from_url(database or get_settings().database_url)
