@@ -134,8 +134,8 @@ def weight_type(machine: str | None = None, flags: frozenset[str] | None = None)
     else uint8 ("u8"). On x86 without VNNI its u8 x s8 kernel adds pairs of products in int16
     (`vpmaddubsw`), which saturates: on an AVX2-only host the s8 export's vectors fell to
     cosine 0.81 against torch (mean 0.963, `bench_embedding`). With uint8 weights it widens
-    to int32 first: cosine min 0.994, mean 0.998 there, as s8 gives on a VNNI host, at
-    10-15 % slower than the saturating kernel. Unknown x86 flags take the exact "u8"."""
+    to int32 first: cosine min 0.994, mean 0.998 there, as s8 gives on a VNNI host, and
+    runs 10-15 % slower than the saturating kernel. Unknown x86 flags take the exact "u8"."""
     machine = (machine or platform.machine()).lower()
     if machine not in X86:
         return "s8"
