@@ -444,3 +444,69 @@ def test_item_code_and_net_columns(heads: tuple[str, ...], sku: str) -> None:
         (None, "Labor", 230.0),
         (sku, "Hydraulic hose assy", 153.36),
     ]
+
+
+def _letter_invoice(header: list[str]) -> bytes:
+    """A letter-style invoice: `header` lines under the sender, then a short table."""
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Acme Field Services AG")
+    for y, text in enumerate(header):
+        _text(pdf, 10, 20 + 7 * y, text)
+    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
+        _text(pdf, x, 80, head)
+    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
+        _text(pdf, x, 86, value)
+    _text(pdf, 120, 96, "Total")
+    _text(pdf, 160, 96, "270.00")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize(
+    ("dateline", "labelled", "date"),
+    [
+        ("Zürich, 5. Februar 2026", None, "2026-02-05"),
+        ("Lyon, le 13 février 2026", None, "2026-02-13"),
+        ("Zürich, 5. Februar 2026", "Rechnungsdatum 03.02.2026", "2026-02-03"),
+    ],
+)
+def test_a_letters_dateline_dates_the_invoice_unless_a_label_does(
+    dateline: str, labelled: str | None, date: str
+) -> None:
+    header = ["Bäckerei Huber AG", "8004 Zürich", dateline]
+    if labelled is not None:
+        header.append(labelled)
+    fields = extract_pdf(_letter_invoice([*header, "Rechnung Nr. INV-2026-31159"])).to_case_fields()
+    assert fields["date"] == date
+    assert fields["number"] == "INV-2026-31159"
+
+
+@pytest.mark.parametrize("title_at", [(150, 20), (10, 13)], ids=["beside", "above"])
+def test_a_number_sign_beside_or_under_a_bare_title_is_the_invoice_number(
+    title_at: tuple[float, float],
+) -> None:
+    pdf = _pdf()
+    _text(pdf, 10, 5, "Acme Field Services GmbH")
+    _text(pdf, *title_at, "FACTURE")
+    _text(pdf, 10, 20, "N° INV-2026-31530")
+    _text(pdf, 10, 27, "Équipement : Chiller XR-200 - n° A-9130")
+    for x, head in ((10, "Qté"), (30, "Désignation"), (120, "PU HT"), (160, "Montant HT")):
+        _text(pdf, x, 40, head)
+    for x, value in ((10, "2"), (30, "Main d'oeuvre"), (120, "95,00"), (160, "190,00")):
+        _text(pdf, x, 46, value)
+    _text(pdf, 120, 56, "Total TTC")
+    _text(pdf, 160, 56, "190,00")
+    assert extract_pdf(bytes(pdf.output())).to_case_fields()["number"] == "INV-2026-31530"
+
+
+def test_a_report_title_set_apart_from_its_number_names_the_work_order() -> None:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Acme Field Services GmbH")
+    _text(pdf, 10, 20, "RAPPORT D'INTERVENTION")
+    _text(pdf, 120, 20, "N° WO-24370")
+    _text(pdf, 10, 28, "Équipement : Chiller XR-200 - n° A-9130")
+    _text(pdf, 10, 35, "Intervenant : L. Moreau")
+    _text(pdf, 10, 42, "Arrivée sur site : le 12/02/2026 à 10h30")
+    _text(pdf, 10, 49, "Fin d'intervention : le 12/02/2026 à 12h45")
+    _text(pdf, 10, 56, "Temps de main-d'oeuvre : 2,00 h")
+    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    assert fields["work_order_id"] == "WO-24370"

@@ -101,7 +101,9 @@ def _overlap(a: Box, b: Box) -> float:
 
 
 def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, LabelHit]]:
-    """Every label that starts a cell, then the labels later in the same cell (`... vom <date>`)."""
+    """Every label that starts a cell, then the labels later in the same cell (`... vom <date>`).
+    A label that runs on into the next cell (`RAPPORT D'INTERVENTION` | `N° WO-24370`, a title
+    set apart from its number) is reported in that next cell, its value after it there."""
     for line in lines:
         for index, cell in enumerate(line.cells):
             hit = label_at_start(cell.text, table)
@@ -111,6 +113,11 @@ def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, Labe
             for inner in labels_in(cell.text, table):
                 if inner.start > after and inner.field != "_ignore":
                     yield line, index, inner
+            if index + 1 < len(line.cells):
+                joined = label_at_start(f"{cell.text} {line.cells[index + 1].text}", table)
+                into = joined.end - len(cell.text) - 1 if joined is not None else 0
+                if joined is not None and into > 0 and joined.field != "_ignore":
+                    yield line, index + 1, LabelHit(joined.field, joined.label, 0, into)
 
 
 def number_style(lines: list[Line]) -> NumberStyle:

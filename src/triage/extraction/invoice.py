@@ -220,9 +220,54 @@ _DATED = re.compile(r"^\s*(vom|dated|du|van|of)\s+")
 _NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
 
 
+_BARE_TITLE = re.compile(
+    r"(tax )?(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
+)
+_SIGNED_NUMBER = re.compile(r"(n°|no\.?|nr\.?|#)\s*[^\s]*\d[^\s]*")
+
+
+def _signed_number(ctx: Context, line: Line) -> Candidate | None:
+    """`FACTURE` beside or above `N° INV-2026-31530`: a title set apart from a cell that is
+    only a number sign and a code. A number sign elsewhere (`Équipement : … n° A-9130`) is
+    not the invoice's."""
+    if not any(_BARE_TITLE.fullmatch(fold(cell.text).strip()) for cell in line.cells):
+        return None
+    near = list(line.cells)
+    following = line.index + 1
+    if following < len(ctx.lines) and ctx.lines[following].page == line.page:
+        near += ctx.lines[following].cells[:1]
+    for cell in near:
+        if _SIGNED_NUMBER.fullmatch(fold(cell.text).strip()):
+            ident = parse_identifier(cell.text)
+            if ident is not None:
+                return Candidate("number", ident, cell.box, 0.8, line.index, "title")
+    return None
+
+
+# a letter's dateline: `Zürich, 5. Februar 2026`, `Lyon, le 13 février 2026`
+_DATELINE = re.compile(r"([^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+){0,3}),\s*(le |den |am )?")
+
+
+def _dateline(ctx: Context, line: Line) -> Candidate | None:
+    """A line that is only a place and a date dates the letter: the invoice date where no
+    label names one (its prior is below every labelled date's)."""
+    text = line.text.strip()
+    match = _DATELINE.match(fold(text))
+    if match is None:
+        return None
+    dates = find_dates(text[match.end() :], day_first=ctx.day_first)
+    if len(dates) != 1 or dates[0].start > 0 or len(text) - match.end() - dates[0].end > 1:
+        return None
+    return Candidate("date", dates[0].value.isoformat(), line.box, 0.6, line.index, "dateline")
+
+
 def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Candidate]]) -> None:
-    """`Gutschrift (…) Nr. 471102 vom 05.03.2018`: a document title that names number and date."""
+    """`Gutschrift (…) Nr. 471102 vom 05.03.2018`: a document title that names number and date.
+    Also a title set apart from its number (`_signed_number`) and a letter's dateline."""
     for line in lines:
+        for candidate in (_signed_number(ctx, line), _dateline(ctx, line)):
+            if candidate is not None:
+                found.setdefault(candidate.field, []).append(candidate)
         folded = fold(line.text)
         match = _TITLE.search(folded)
         if match is None or _NOT_INVOICE.search(match.group("between")):
