@@ -510,3 +510,33 @@ def test_a_report_title_set_apart_from_its_number_names_the_work_order() -> None
     _text(pdf, 10, 56, "Temps de main-d'oeuvre : 2,00 h")
     fields = extract_pdf(bytes(pdf.output())).to_case_fields()
     assert fields["work_order_id"] == "WO-24370"
+
+
+@pytest.mark.parametrize("window_x", [10, 120], ids=["left window", "right window"])
+def test_the_addressee_in_a_letter_window_is_the_buyer_when_no_label_names_one(
+    window_x: float,
+) -> None:
+    pdf = _pdf()
+    for y, text in enumerate(["Pumpen Service Ruhr GmbH", "Ruhrallee 5", "45138 Essen"]):
+        _text(pdf, 150, 8 + 6 * y, text)
+    _text(pdf, window_x, 40, "Pumpen Service Ruhr GmbH · Ruhrallee 5 · 45138 Essen")
+    window = ["Acme Field Services GmbH", "z. Hd. Technische Leitung", "Westparkstraße 14"]
+    for y, text in enumerate([*window, "80339 München"]):
+        _text(pdf, window_x, 46 + 6 * y, text)
+    if window_x == 10:  # the invoice's details interleave with the window, right of it
+        _text(pdf, 120, 49, "Rechnungsnr. SUB-8954")
+    _text(pdf, 10, 75, "Rechnung Nr. SUB-8954")
+    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
+        _text(pdf, x, 85, head)
+    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
+        _text(pdf, x, 91, value)
+    _text(pdf, 120, 101, "Total")
+    _text(pdf, 160, 101, "270.00")
+    fields = extract_pdf(bytes(pdf.output())).to_case_fields()
+    assert fields["bill_to"] == "Acme Field Services GmbH"
+    assert fields["issuer"] == "Pumpen Service Ruhr GmbH"
+
+
+def test_a_sellers_own_address_block_is_not_the_buyer() -> None:
+    data = _letter_invoice(["Hafenstraße 12", "44147 Dortmund", "Rechnung Nr. INV-2026-31053"])
+    assert extract_pdf(data).to_case_fields().get("bill_to") is None

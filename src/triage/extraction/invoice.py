@@ -606,6 +606,56 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
         guess = _guess_issuer(lines, blocked, skip, buyer)
         if guess is not None:
             out["issuer"] = guess
+    if "bill_to" not in out:
+        seller = out.get("issuer")
+        window = _window_address(lines, skip, str(seller.value) if seller is not None else "")
+        if window is not None:
+            out["bill_to"] = field(window.text, 0.6, window.box)
+
+
+# the last line of a postal address: `44147 Dortmund`, `F-69002 Lyon`, `1012 AB Amsterdam`,
+# `Springfield, IL 62704`, `London SW1A 1AA`
+_POSTAL = re.compile(
+    r"^([a-z]{1,2}-)?\d{4,5}( ?[a-z]{2})?\s+[^\W\d]"
+    r"|^[^\W\d][^,]*,\s*[a-z]{2}\s+\d{5}(-\d{4})?$"
+    r"|^[^\W\d][^\d]*\s[a-z]{1,2}\d[a-z\d]?\s*\d[a-z]{2}$"
+)
+
+
+def _window_address(lines: list[Line], skip: set[int], seller: str) -> Cell | None:
+    """The addressee in a letter's window when no label names the buyer: above the items
+    on page 1, the first block of lines set flush in one column (other columns may
+    interleave) that ends in a postcode and town; its top name-like line above the street
+    line, unless it is the seller's. A return-address line (`Acme GmbH · Hafenstraße 12 ·
+    …`), contact details or a label above the block end it."""
+    first = [line for line in lines if line.page == 1]
+    for rank, line in enumerate(first):
+        if line.index in skip:
+            return None  # the items begin: a window is above them
+        for end in line.cells:
+            if not _POSTAL.search(fold(end.text).strip()):
+                continue
+            block = [end]
+            for earlier in reversed(first[:rank]):
+                gap = block[-1].box.top - earlier.box.bottom
+                if gap > 3 * block[-1].box.height:
+                    break
+                flush = [c for c in earlier.cells if abs(c.box.x0 - end.box.x0) < 6]
+                if not flush:
+                    continue
+                cell = flush[0]
+                if gap > 1.5 * cell.box.height or re.search(r"[@·:]", cell.text):
+                    break
+                if any(label_at_start(cell.text, t) for t in (INVOICE, PARTY, REPORT)):
+                    break
+                block.append(cell)
+                if len(block) == 5:
+                    break
+            name = next((c for c in reversed(block[2:]) if _name_like(c.text)), None)
+            theirs, ours = fold(name.text).strip() if name else "", fold(seller).strip()
+            if name is not None and not (ours and (ours in theirs or theirs in ours)):
+                return name
+    return None
 
 
 def _party_name(text: str, *, labelled: bool) -> bool:
