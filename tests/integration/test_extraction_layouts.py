@@ -26,6 +26,16 @@ def _text(pdf: FPDF, x: float, y: float, text: str, *, align: str = "L", w: floa
     pdf.cell(w, 6, text, align=align)
 
 
+def _item_table(pdf: FPDF, top: float) -> None:
+    """A German item table from `top` down: one labour line and its total."""
+    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
+        _text(pdf, x, top, head)
+    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
+        _text(pdf, x, top + 6, value)
+    _text(pdf, 120, top + 16, "Total")
+    _text(pdf, 160, top + 16, "270.00")
+
+
 def _stacked(lines: list[str]) -> bytes:
     """One text line under the other at the left margin: a plain form."""
     pdf = _pdf()
@@ -405,12 +415,7 @@ def test_a_po_printed_as_a_dash_is_missing_not_read_from_the_table(
     _text(pdf, 10, 20, "Rechnung Nr. INV-2026-31901")
     _text(pdf, 10, 27, "Ihre Bestellung")
     _text(pdf, 60, 27, printed)
-    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
-        _text(pdf, x, 36, head)
-    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
-        _text(pdf, x, 42, value)
-    _text(pdf, 120, 52, "Total")
-    _text(pdf, 160, 52, "270.00")
+    _item_table(pdf, 36)
     fields = extract_pdf(bytes(pdf.output())).to_case_fields()
     assert fields.get("po_number") == po
     assert fields["number"] == "INV-2026-31901"
@@ -452,12 +457,7 @@ def _letter_invoice(header: list[str]) -> bytes:
     _text(pdf, 10, 10, "Acme Field Services AG")
     for y, text in enumerate(header):
         _text(pdf, 10, 20 + 7 * y, text)
-    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
-        _text(pdf, x, 80, head)
-    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
-        _text(pdf, x, 86, value)
-    _text(pdf, 120, 96, "Total")
-    _text(pdf, 160, 96, "270.00")
+    _item_table(pdf, 80)
     return bytes(pdf.output())
 
 
@@ -526,12 +526,7 @@ def test_the_addressee_in_a_letter_window_is_the_buyer_when_no_label_names_one(
     if window_x == 10:  # the invoice's details interleave with the window, right of it
         _text(pdf, 120, 49, "Rechnungsnr. SUB-8954")
     _text(pdf, 10, 75, "Rechnung Nr. SUB-8954")
-    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
-        _text(pdf, x, 85, head)
-    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
-        _text(pdf, x, 91, value)
-    _text(pdf, 120, 101, "Total")
-    _text(pdf, 160, 101, "270.00")
+    _item_table(pdf, 85)
     fields = extract_pdf(bytes(pdf.output())).to_case_fields()
     assert fields["bill_to"] == "Acme Field Services GmbH"
     assert fields["issuer"] == "Pumpen Service Ruhr GmbH"
