@@ -147,6 +147,7 @@ def test_map_service_type_to_enum(text: str, expected: str) -> None:
         ("Compressor relay", "P-2040", 310.0, "part"),
         ("SLA credit", None, -50.0, "credit"),
         ("Disposal fee", None, 20.0, "fee"),
+        ("Main d’œuvre (preventive_maintenance)", None, 190.0, "labor"),
     ],
 )
 def test_infer_kind_from_words(description: str, sku: str | None, amount: float, kind: str) -> None:

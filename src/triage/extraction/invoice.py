@@ -1009,8 +1009,9 @@ _KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 def infer_kind(
     description: str, sku: str | None, amount: float | None, unit: str = ""
 ) -> tuple[str, float]:
-    """labor / travel / part / fee / credit from the words of a line (DOMAIN §2 line kinds)."""
-    text = fold(description)
+    """labor / travel / part / fee / credit from the words of a line (DOMAIN §2 line kinds).
+    The words match as printed with a ligature or a typographic apostrophe (`Main d’œuvre`)."""
+    text = fold(description).replace("œ", "oe").replace("’", "'")
     if amount is not None and amount < 0:
         return "credit", 0.95
     for kind, words in _KIND_WORDS:
