@@ -535,3 +535,17 @@ def test_the_addressee_in_a_letter_window_is_the_buyer_when_no_label_names_one(
 def test_a_sellers_own_address_block_is_not_the_buyer() -> None:
     data = _letter_invoice(["Hafenstraße 12", "44147 Dortmund", "Rechnung Nr. INV-2026-31053"])
     assert extract_pdf(data).to_case_fields().get("bill_to") is None
+
+
+def test_an_amount_with_a_space_between_thousands_is_read_whole() -> None:
+    pdf = _pdf()
+    _text(pdf, 10, 10, "Acme Field Services GmbH")
+    _text(pdf, 10, 20, "Facture N° INV-2026-32113")
+    for x, head in ((10, "Désignation"), (90, "Qté"), (120, "PU HT"), (160, "Montant HT")):
+        _text(pdf, x, 35, head)
+    for x, value in ((10, "Compresseur"), (90, "1"), (120, "1 380,00 EUR"), (160, "1 380,00 EUR")):
+        _text(pdf, x, 41, value)
+    _text(pdf, 120, 55, "Total HT")
+    _text(pdf, 160, 55, "1 380,00 EUR")
+    line = extract_pdf(bytes(pdf.output())).to_case_fields()["lines"][0]
+    assert (line["qty"], line["unit_price"], line["amount"]) == (1.0, 1380.0, 1380.0)

@@ -766,7 +766,7 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     item: dict[str, ExtractedField] = {}
     numbers: dict[str, tuple[float, Box]] = {}
     for name in ("qty", "unit_price", "amount"):
-        for text, box in row.values.get(name, []):
+        for text, box in _same_line_joined(row.values.get(name, [])):
             value = parse_money(text, ctx.style)
             if value is not None:
                 numbers[name] = (value, box)
@@ -818,6 +818,19 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     )
     item["kind"] = field(kind, confidence, anchor)
     return item
+
+
+def _same_line_joined(values: list[tuple[str, Box]]) -> list[tuple[str, Box]]:
+    """A column's words on the row's first line joined (`1 380,00 €`, a space between
+    thousands), then each word: the joined text is tried first."""
+    if len(values) < 2:
+        return values
+    first = values[0][1]
+    line = [(text, box) for text, box in values if abs(box.top - first.top) < 2]
+    if len(line) < 2:
+        return values
+    box = Box(first.page, first.x0, first.top, max(b.x1 for _, b in line), first.bottom)
+    return [(" ".join(text for text, _ in line), box), *values]
 
 
 def _arithmetic_item(found: Item) -> dict[str, ExtractedField]:
