@@ -275,3 +275,12 @@ def test_paired_labels_take_the_value_in_their_place() -> None:
     assert _paired(text, labor, "3,00 Std. / 0,50 Std.") == "3,00 Std. "
     assert _paired(text, travel, "3,00 Std. / 0,50 Std.") == " 0,50 Std."
     assert _paired("Arbeitszeit", labor, "3,00 Std.") == "3,00 Std."
+
+
+@pytest.mark.parametrize(
+    "label", ["Your order ref", "Your order reference", "Order ref", "Votre réf. commande"]
+)
+def test_order_reference_labels_give_the_po_number(label: str) -> None:
+    lines = _lines((label, ": PO-77120"))
+    found = _label_candidates(_context(lines), lines)
+    assert [c.value for c in found["po_number"]] == ["PO-77120"]
