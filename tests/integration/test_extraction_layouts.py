@@ -26,14 +26,27 @@ def _text(pdf: FPDF, x: float, y: float, text: str, *, align: str = "L", w: floa
     pdf.cell(w, 6, text, align=align)
 
 
-def _item_table(pdf: FPDF, top: float) -> None:
-    """A German item table from `top` down: one labour line and its total."""
-    for x, head in ((10, "Menge"), (30, "Bezeichnung"), (120, "Preis"), (160, "Betrag")):
+GERMAN_ITEM = (
+    (10, "Menge", "2"),
+    (30, "Bezeichnung", "Arbeitszeit"),
+    (120, "Preis", "135.00"),
+    (160, "Betrag", "270.00"),
+)
+
+
+def _item_table(
+    pdf: FPDF,
+    top: float,
+    columns: tuple[tuple[float, str, str], ...] = GERMAN_ITEM,
+    total: tuple[str, str] = ("Total", "270.00"),
+) -> None:
+    """An item table from `top` down: (x, head, value) columns over one line, then its
+    total (label, amount)."""
+    for x, head, value in columns:
         _text(pdf, x, top, head)
-    for x, value in ((10, "2"), (30, "Arbeitszeit"), (120, "135.00"), (160, "270.00")):
         _text(pdf, x, top + 6, value)
-    _text(pdf, 120, top + 16, "Total")
-    _text(pdf, 160, top + 16, "270.00")
+    _text(pdf, 120, top + 16, total[0])
+    _text(pdf, 160, top + 16, total[1])
 
 
 def _stacked(lines: list[str]) -> bytes:
@@ -489,12 +502,13 @@ def test_a_number_sign_beside_or_under_a_bare_title_is_the_invoice_number(
     _text(pdf, *title_at, "FACTURE")
     _text(pdf, 10, 20, "N° INV-2026-31530")
     _text(pdf, 10, 27, "Équipement : Chiller XR-200 - n° A-9130")
-    for x, head in ((10, "Qté"), (30, "Désignation"), (120, "PU HT"), (160, "Montant HT")):
-        _text(pdf, x, 40, head)
-    for x, value in ((10, "2"), (30, "Main d'oeuvre"), (120, "95,00"), (160, "190,00")):
-        _text(pdf, x, 46, value)
-    _text(pdf, 120, 56, "Total TTC")
-    _text(pdf, 160, 56, "190,00")
+    columns = (
+        (10, "Qté", "2"),
+        (30, "Désignation", "Main d'oeuvre"),
+        (120, "PU HT", "95,00"),
+        (160, "Montant HT", "190,00"),
+    )
+    _item_table(pdf, 40, columns, ("Total TTC", "190,00"))
     assert extract_pdf(bytes(pdf.output())).to_case_fields()["number"] == "INV-2026-31530"
 
 
@@ -541,11 +555,12 @@ def test_an_amount_with_a_space_between_thousands_is_read_whole() -> None:
     pdf = _pdf()
     _text(pdf, 10, 10, "Acme Field Services GmbH")
     _text(pdf, 10, 20, "Facture N° INV-2026-32113")
-    for x, head in ((10, "Désignation"), (90, "Qté"), (120, "PU HT"), (160, "Montant HT")):
-        _text(pdf, x, 35, head)
-    for x, value in ((10, "Compresseur"), (90, "1"), (120, "1 380,00 EUR"), (160, "1 380,00 EUR")):
-        _text(pdf, x, 41, value)
-    _text(pdf, 120, 55, "Total HT")
-    _text(pdf, 160, 55, "1 380,00 EUR")
+    columns = (
+        (10, "Désignation", "Compresseur"),
+        (90, "Qté", "1"),
+        (120, "PU HT", "1 380,00 EUR"),
+        (160, "Montant HT", "1 380,00 EUR"),
+    )
+    _item_table(pdf, 35, columns, ("Total HT", "1 380,00 EUR"))
     line = extract_pdf(bytes(pdf.output())).to_case_fields()["lines"][0]
     assert (line["qty"], line["unit_price"], line["amount"]) == (1.0, 1380.0, 1380.0)
