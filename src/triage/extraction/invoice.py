@@ -31,7 +31,14 @@ from triage.extraction.layout import Box, Cell, Line, Word
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import LABELLED as LABELLED_TEXT
 from triage.extraction.tables import Row, Table, find_tables
-from triage.extraction.values import NumberStyle, find_currency, find_dates, fold, parse_amount
+from triage.extraction.values import (
+    NumberStyle,
+    find_currency,
+    find_dates,
+    fold,
+    parse_amount,
+    unligature,
+)
 
 LINE_COLUMNS = frozenset({"qty", "unit_price", "amount", "description", "sku"})
 STANDARD_RATES = (
@@ -210,8 +217,10 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
     return found
 
 
+# the words that title an invoice or a credit note
+_TITLE_WORD = r"(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
 _TITLE = re.compile(
-    r"(?<![a-z])(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
+    rf"(?<![a-z]){_TITLE_WORD}"
     r"(?![a-z0-9_])(?P<between>[^:]{0,60}?)(?<![a-z0-9_])(?:nr|no|n°|nummer|number|num)"
     r"(?![a-z_])\.?\s*[:#]?\s*"
     r"(?P<id>[^\s]*\d[^\s]*)(?:\s+(?:vom|dated|du|van|of)(?:\s+(?P<rest>.*))?)?$"
@@ -220,9 +229,7 @@ _DATED = re.compile(r"^\s*(vom|dated|du|van|of)\s+")
 _NOT_INVOICE = re.compile(r"bestell|order|commande|auftrag|lieferschein|delivery|vertrag|contract")
 
 
-_BARE_TITLE = re.compile(
-    r"(tax )?(rechnung|gutschrift|invoice|credit note|facture|avoir|factuur|creditnota)"
-)
+_BARE_TITLE = re.compile(rf"(tax )?{_TITLE_WORD}")
 _SIGNED_NUMBER = re.compile(r"(n°|no\.?|nr\.?|#)\s*[^\s]*\d[^\s]*")
 
 
@@ -1024,7 +1031,7 @@ def infer_kind(
 ) -> tuple[str, float]:
     """labor / travel / part / fee / credit from the words of a line (DOMAIN §2 line kinds).
     The words match as printed with a ligature or a typographic apostrophe (`Main d’œuvre`)."""
-    text = fold(description).replace("œ", "oe").replace("’", "'")
+    text = unligature(fold(description))
     if amount is not None and amount < 0:
         return "credit", 0.95
     for kind, words in _KIND_WORDS:

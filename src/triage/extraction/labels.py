@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from triage.extraction.values import fold
+from triage.extraction.values import fold, unligature
 
 INVOICE_LABELS: dict[str, tuple[str, ...]] = {
     "number": (
@@ -1077,7 +1077,7 @@ def _spelled(part: str) -> str:
 
 
 def _entry(lookup: dict[str, tuple[str, str]], matched: str) -> tuple[str, str]:
-    return lookup[re.sub(r"\s+", "", matched).replace("œ", "oe").replace("’", "'")]
+    return lookup[unligature(re.sub(r"\s+", "", matched))]
 
 
 def warm_up() -> None:

@@ -156,6 +156,11 @@ def fold(text: str) -> str:
     return "".join(_fold_char(ch) for ch in text)
 
 
+def unligature(folded: str) -> str:
+    """Folded text as words are listed: `œ` as `oe`, `’` as `'` (not one character for one)."""
+    return folded.replace("œ", "oe").replace("’", "'")
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
     low = ch.lower()
