@@ -25,7 +25,15 @@ KEYS = (
 )
 
 
+SETS = (("cases.jsonl", "labels.jsonl"), ("cases_b.jsonl", "labels_b.jsonl"))
+
+
 def main() -> None:
+    for cases, labels in SETS:
+        _report(SET / cases, SET / labels)
+
+
+def _report(cases_file: Path, labels_file: Path) -> None:
     from triage.cli.scoring import (
         _labels,
         _load_predictor,
@@ -36,8 +44,8 @@ def main() -> None:
     from triage.policy import load_policy
 
     policy = load_policy(None)
-    records = list(read_records(SET / "cases.jsonl"))
-    labels = _labels(SET / "labels.jsonl")
+    records = list(read_records(cases_file))
+    labels = _labels(labels_file)
     cases = {case["case_id"]: case for case in (json.loads(line) for _, line in records)}
     workflows = {case_id: case["workflow"] for case_id, case in cases.items()}
     reports: dict[str, dict[str, Any]] = {}
@@ -49,7 +57,7 @@ def main() -> None:
             decisions[name], labels, policy.conformal_alpha, workflows
         )
     model = reports["model"]
-    print(f"{len(records)} independent cases ({SET.relative_to(SET.parents[1])})")
+    print(f"{len(records)} independent cases ({cases_file.relative_to(SET.parents[1])})")
     print(f"{'metric':<22}{'model':>8}{'rules':>8}")
     for key in KEYS:
         print(f"{key:<22}{model[key]:>8.3f}{reports['rules'][key]:>8.3f}")
