@@ -29,7 +29,6 @@ from pathlib import Path
 from typing import Any
 
 from bench.bench_extraction import Tally, _pages, _score_lines, norm, ours, pct, same
-from bench.independent.layouts import render_all
 
 BLEED_CHARS = 15  # a matched description this much longer than the truth swallowed other text
 
@@ -41,7 +40,18 @@ def _bled(truth: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def main() -> None:
+    from bench.independent import html_layouts, layouts
+
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
+    for title, render in (
+        ("independent PDF layouts (fpdf2)", layouts.render_all),
+        ("independent HTML layouts printed by Chromium", html_layouts.render_all),
+    ):
+        with tempfile.TemporaryDirectory(prefix="independent_pdfs_") as tmp:
+            _report(title, render(Path(tmp)), Path(tmp), verbose)
+
+
+def _report(title: str, records: list[dict[str, Any]], folder: Path, verbose: bool) -> None:
     by_doc: dict[str, Tally] = defaultdict(Tally)
     by_layout: dict[str, Tally] = defaultdict(Tally)
     line_tally, kind_tally = Tally(), Tally()
@@ -53,60 +63,56 @@ def main() -> None:
     doc_type_right = 0
     failures: list[str] = []
     misses: list[tuple[str, str, Any, Any]] = []
-    with tempfile.TemporaryDirectory(prefix="independent_pdfs_") as tmp:
-        records = render_all(Path(tmp))
-        for record in records:
-            pdf = Path(tmp) / record["file"]
-            doc, elapsed, error = ours(pdf)
-            times.append(elapsed / _pages(doc))
-            if error:
-                failures.append(f"{record['file']}: {error}")
-            got: dict[str, Any] = {**doc.to_case_fields(), **doc.values()} if doc else {}
-            doc_type_right += int(doc is not None and doc.doc_type == record["doc_type"])
-            layout = record["layout"]
-            for field, truth in record["fields"].items():
-                if field in ("lines", "parts"):
-                    continue
-                ok = same(field, truth, got.get(field))
-                by_doc[record["doc_type"]].add(field, ok)
-                by_layout[layout].add(field, ok)
-                overall.add(field, ok)
-                if not ok:
-                    misses.append((record["file"], field, got.get(field), truth))
-            for group in ("lines", "parts"):
-                if group not in record["fields"]:
-                    continue
-                truth_lines = record["fields"][group]
-                got_lines = got.get(group) or []
-                found: list[tuple[str, Any, Any]] = []
-                right, total = _score_lines(truth_lines, got_lines, set(), line_tally, found, group)
-                groups[group][0] += right
-                groups[group][1] += total
-                groups[group][2] += max(0, len(got_lines) - total)
-                layout_lines[layout][0] += right
-                layout_lines[layout][1] += total
-                for index, truth_line in enumerate(truth_lines):
-                    got_line = got_lines[index] if index < len(got_lines) else {}
-                    if "kind" in truth_line:  # not part of _score_lines; reported on its own
-                        ok = got_line.get("kind") == truth_line["kind"]
-                        kind_tally.add("line.kind", ok)
-                        if not ok:
-                            found.append(
-                                (f"{group}[{index}].kind", got_line.get("kind"), truth_line["kind"])
-                            )
-                    if _bled(truth_line, got_line):
-                        groups[group][3] += 1
-                # lines or parts beyond the truth: invented (all of them where there is none)
-                found += [
-                    (f"{group}[{index}] (extra)", got_lines[index], None)
-                    for index in range(len(truth_lines), len(got_lines))
-                ]
-                misses += [(record["file"], *miss) for miss in found]
+    for record in records:
+        pdf = folder / record["file"]
+        doc, elapsed, error = ours(pdf)
+        times.append(elapsed / _pages(doc))
+        if error:
+            failures.append(f"{record['file']}: {error}")
+        got: dict[str, Any] = {**doc.to_case_fields(), **doc.values()} if doc else {}
+        doc_type_right += int(doc is not None and doc.doc_type == record["doc_type"])
+        layout = record["layout"]
+        for field, truth in record["fields"].items():
+            if field in ("lines", "parts"):
+                continue
+            ok = same(field, truth, got.get(field))
+            by_doc[record["doc_type"]].add(field, ok)
+            by_layout[layout].add(field, ok)
+            overall.add(field, ok)
+            if not ok:
+                misses.append((record["file"], field, got.get(field), truth))
+        for group in ("lines", "parts"):
+            if group not in record["fields"]:
+                continue
+            truth_lines = record["fields"][group]
+            got_lines = got.get(group) or []
+            found: list[tuple[str, Any, Any]] = []
+            right, total = _score_lines(truth_lines, got_lines, set(), line_tally, found, group)
+            groups[group][0] += right
+            groups[group][1] += total
+            groups[group][2] += max(0, len(got_lines) - total)
+            layout_lines[layout][0] += right
+            layout_lines[layout][1] += total
+            for index, truth_line in enumerate(truth_lines):
+                got_line = got_lines[index] if index < len(got_lines) else {}
+                if "kind" in truth_line:  # not part of _score_lines; reported on its own
+                    ok = got_line.get("kind") == truth_line["kind"]
+                    kind_tally.add("line.kind", ok)
+                    if not ok:
+                        found.append(
+                            (f"{group}[{index}].kind", got_line.get("kind"), truth_line["kind"])
+                        )
+                if _bled(truth_line, got_line):
+                    groups[group][3] += 1
+            # lines or parts beyond the truth: invented (all of them where there is none)
+            found += [
+                (f"{group}[{index}] (extra)", got_lines[index], None)
+                for index in range(len(truth_lines), len(got_lines))
+            ]
+            misses += [(record["file"], *miss) for miss in found]
 
     cases = len({r["case_id"] for r in records})
-    print(
-        f"== independent PDF layouts: {len(records)} documents from {cases} hand-written cases =="
-    )
+    print(f"== {title}: {len(records)} documents from {cases} hand-written cases ==")
     print(f"  doc_type           {pct(doc_type_right, len(records))}")
     for doc_type in ("invoice", "service_report"):
         print(f"  {doc_type} fields")
