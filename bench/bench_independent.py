@@ -1,8 +1,9 @@
-"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds 75
-hand-written cases labelled from DOMAIN.md alone, by a writer who never opened the
-simulator, the training data or the models (`make_cases.py` says how). Small, so every
-wrong case is printed with its notes: the figures are a smoke test of generalisation,
-the list is the finding."""
+"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds two
+sets labelled from DOMAIN.md alone, each by a writer who never opened the simulator, the
+training data or the models (`make_cases.py`: 75 cases; `make_cases_b.py`: 60 more, by a
+second writer who did not read the first set's notes). Small, so every wrong case is
+printed with its notes: the figures are a smoke test of generalisation, the list is the
+finding."""
 
 from __future__ import annotations
 

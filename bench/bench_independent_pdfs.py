@@ -1,12 +1,15 @@
 """Extraction accuracy on independently designed PDF layouts.
 
 Renders the service report and the invoice of each of the 75 hand-written cases
-in ``bench/independent/cases.jsonl`` with ``bench/independent/layouts.py``:
-thirteen issuer layouts (US, UK, German/Austrian, Swiss, French, Dutch) with
-their own label wording, date, time, number and currency styles. The layouts
-were designed from DOMAIN.md and real issuers' conventions alone, without
-looking at the extractor or at the team's simulator renderer, so this measures
-how extraction generalises to layouts nobody on the team designed.
+in ``bench/independent/cases.jsonl`` twice: with ``bench/independent/layouts.py``
+(thirteen issuer layouts drawn with fpdf2: US, UK, German/Austrian, Swiss, French,
+Dutch) and with ``bench/independent/html_layouts.py`` (eight layouts written as
+HTML and CSS, as billing and field-service software prints them, and printed to
+PDF by headless Chromium: a different producer, with its own text runs). Each has
+its own label wording, date, time, number and currency styles. Both were designed
+from DOMAIN.md and real issuers' conventions alone, by people who never looked at
+the extractor or at the team's simulator renderer, so this measures how
+extraction generalises to layouts nobody on the team designed.
 
 Prints accuracy per field (invoice and report separately), per layout, over all
 fields, line items / report parts (plus invoice line ``kind`` on its own), and the
