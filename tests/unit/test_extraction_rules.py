@@ -18,7 +18,7 @@ from triage.extraction.invoice import (
 from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
-from triage.extraction.report import _part_from_text, _signature
+from triage.extraction.report import _part_from_text, _signature, extract_report
 from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates
 
@@ -259,6 +259,11 @@ def test_labels_as_printed_possessive_ligature_and_apostrophe(text: str, field: 
         ("[x] No [ ] Yes", False),
         ("Oui", True),
         ("nicht unterschrieben", False),
+        ("✗ Not obtained", False),
+        ("✓ Signed on device", True),
+        ("Bon non signé par le client", False),
+        ("Bon signé par le client", True),
+        ("Customer signed on site to accept the work.", True),
     ],
 )
 def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:
@@ -284,3 +289,34 @@ def test_order_reference_labels_give_the_po_number(label: str) -> None:
     lines = _lines((label, ": PO-77120"))
     found = _label_candidates(_context(lines), lines)
     assert [c.value for c in found["po_number"]] == ["PO-77120"]
+
+
+def test_an_app_report_timeline_signature_and_empty_parts_are_read() -> None:
+    """A work-order export: the title ends in `REPORT`, dates and times in cells side by
+    side, the zone on a line of its own, `No materials used.` under the parts heading, a
+    two-part notes heading, and the signature's answer beside the image, not under it."""
+    lines = _lines(
+        "WORK ORDER COMPLETION REPORT",
+        "Acme Ltd, 1 High St, Leeds",
+        ("Work Order No.", "WO-24592"),
+        ("Call received", "02/04/2026", "8:00 AM"),
+        ("Checked in", "02/04/2026", "10:30 AM"),
+        ("Checked out", "02/04/2026", "12:45 PM"),
+        "GMT-06:00 GMT-06:00",
+        ("Labor", "2h 30m"),
+        "MATERIALS USED",
+        "No materials used on this visit.",
+        "WORK PERFORMED / TECHNICIAN COMMENTS",
+        "found loose lug on contactor L2, re-terminated all lugs",
+        "CUSTOMER SIGNATURE",
+        ("", "✓ Signed on device"),
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(False), False, None))
+    values = {name: f.value for name, f in fields.items()}
+    assert values["reported_at"] == "2026-02-04T08:00:00-06:00"
+    assert values["arrived_at"] == "2026-02-04T10:30:00-06:00"
+    assert values["completed_at"] == "2026-02-04T12:45:00-06:00"
+    assert values["labor_hours"] == 2.5
+    assert values["notes"] == "found loose lug on contactor L2, re-terminated all lugs"
+    assert values["customer_signature"] is True
+    assert parts == []

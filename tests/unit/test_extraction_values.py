@@ -82,7 +82,18 @@ def test_parse_timestamp_reads_meridian_without_offset() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "hours"), [("3.5 h", 3.5), ("3,5 Std.", 3.5), ("3:30", 3.5), ("90 min", 1.5)]
+    ("text", "hours"),
+    [
+        ("3.5 h", 3.5),
+        ("3,5 Std.", 3.5),
+        ("3:30", 3.5),
+        ("90 min", 1.5),
+        ("2h 30m", 2.5),
+        ("0h 45m", 0.75),
+        ("3 Std. 30 Min.", 3.5),
+        ("2 hrs 15 mins", 2.25),
+        ("1 uur 15 min", 1.25),
+    ],
 )
 def test_parse_hours_by_unit(text: str, hours: float) -> None:
     assert parse_hours(text) == pytest.approx(hours)

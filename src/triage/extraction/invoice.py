@@ -234,15 +234,23 @@ _SIGNED_NUMBER = re.compile(r"(n°|no\.?|nr\.?|#)\s*[^\s]*\d[^\s]*")
 
 
 def _signed_number(ctx: Context, line: Line) -> Candidate | None:
-    """`FACTURE` beside or above `N° INV-2026-31530`: a title set apart from a cell that is
-    only a number sign and a code. A number sign elsewhere (`Équipement : … n° A-9130`) is
-    not the invoice's."""
-    if not any(_BARE_TITLE.fullmatch(fold(cell.text).strip()) for cell in line.cells):
+    """`FACTURE` beside or above `N° INV-2026-31530` (up to three lines under it, in its
+    column): a title set apart from a cell that is only a number sign and a code. A number
+    sign elsewhere (`Équipement : … n° A-9130`) is not the invoice's."""
+    titles = [c for c in line.cells if _BARE_TITLE.fullmatch(fold(c.text).strip())]
+    if not titles:
         return None
     near = list(line.cells)
-    following = line.index + 1
-    if following < len(ctx.lines) and ctx.lines[following].page == line.page:
-        near += ctx.lines[following].cells[:1]
+    below = [n for n in ctx.lines[line.index + 1 : line.index + 4] if n.page == line.page]
+    if below:
+        near += below[0].cells[:1]
+    # under a title set to one side, the lines between belong to the other (the sender)
+    near += [
+        c
+        for n in below
+        for c in n.cells
+        if any(min(c.box.x1, t.box.x1) > max(c.box.x0, t.box.x0) for t in titles)
+    ]
     for cell in near:
         if _SIGNED_NUMBER.fullmatch(fold(cell.text).strip()):
             ident = parse_identifier(cell.text)
@@ -583,7 +591,13 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
     """
     blocked: set[int] = set()
     for line, cell_index, hit in iter_labels(lines, PARTY):
-        if hit.field in out or cell_index > 2 or hit.start > 0 or line.index in skip:
+        if (
+            hit.field in out
+            or hit.field[0] == "_"
+            or cell_index > 2
+            or hit.start > 0
+            or line.index in skip
+        ):
             continue
         cell = line.cells[cell_index]
         raw_rest = cell.text[hit.end :]

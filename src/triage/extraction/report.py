@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 from triage.extraction.fields import (
     RELATION_PRIOR,
     Context,
+    Span,
     iter_labels,
     parse_identifier,
     spans_for_label,
@@ -27,8 +28,15 @@ from triage.extraction.labels import (
 )
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
-from triage.extraction.tables import Row, find_tables
-from triage.extraction.values import find_dates, fold, parse_amount, parse_hours, parse_timestamp
+from triage.extraction.tables import Row, find_tables, report_section
+from triage.extraction.values import (
+    find_dates,
+    fold,
+    parse_amount,
+    parse_hours,
+    parse_offset,
+    parse_timestamp,
+)
 
 PART_COLUMNS = frozenset({"qty", "description", "sku"})
 
@@ -120,8 +128,15 @@ _YES = re.compile(
 )
 _NO = re.compile(
     r"^(no|n|nein|non|nee|not signed|unsigned|missing|none|fehlt|keine|kein|refused|verweigert|"
-    r"n/a|nicht|ohne|not|pas|niet|geen|non signe|sans)(?![a-z])|^([-–—_☐.]|\[ \])",
+    r"n/a|nicht|ohne|not|pas|niet|geen|non signe|sans)(?![a-z])|^([-–—_☐✗✘.]|\[ \])",
     re.I,
+)
+# a status sentence rather than a yes/no: `Bon non signé par le client`, `Customer signed on site`
+_SIGNED_WORD = re.compile(
+    r"(?<![a-z])(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)", re.I
+)
+_NEGATION = re.compile(
+    r"(?<![a-z])(not|no|nicht|kein\w*|ohne|non|pas|sans|niet|geen|without)(?![a-z])", re.I
 )
 
 
@@ -161,8 +176,12 @@ def extract_report(
             continue
         weight = label_weight(hit.label)
         if hit.field == "notes":
+            if hit.start > 0 and not _SECOND_HEADING.search(
+                line.cells[cell_index].text[: hit.start]
+            ):
+                continue  # `WORK ORDER COMPLETION REPORT`: a title; `Arbeiten / Bemerkungen`
             notes = _notes(lines, line, cell_index, hit.end)
-            if notes is not None:
+            if notes is not None and not _NO_NOTES.match(fold(notes[0])):
                 out["notes"] = field(notes[0], 0.85 * weight / 0.98, notes[1])
             continue
         for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
@@ -179,12 +198,14 @@ def extract_report(
                     out[hit.field] = field(span.text.strip(), prior * 0.95, span.box)
                     break
             elif hit.field == "service_type":
-                mapped = map_service_type(span.text)
+                mapped = map_service_type(_ticked_choice(span.text))
                 if mapped:
                     out[hit.field] = field(mapped[0], prior * mapped[1], span.box)
                     break
             elif hit.field in ("reported_at", "arrived_at", "completed_at"):
                 parsed = parse_timestamp(span.text, day_first=ctx.day_first)
+                if not parsed and relation == "right":
+                    parsed = _date_then_time(line, span, ctx.day_first)
                 if parsed:
                     stamps[hit.field] = (parsed[0], parsed[1], span.box, prior)
                     break
@@ -201,8 +222,12 @@ def extract_report(
                 if signed is not None:
                     out[hit.field] = field(signed[0], prior * signed[1], span.box)
                     break
-        if hit.field == "customer_signature" and hit.field not in out and unread_signature is None:
-            unread_signature = line.cells[cell_index].box
+        if hit.field == "customer_signature" and hit.field not in out:
+            stated = _signature_below(lines, line)
+            if stated is not None:
+                out[hit.field] = field(stated[0], 0.8 * weight * stated[1], stated[2])
+            elif unread_signature is None:
+                unread_signature = line.cells[cell_index].box
     day = _service_date(ctx, free) if time_only else None
     for name, text, box, prior in time_only:
         parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=day)
@@ -218,9 +243,10 @@ def extract_report(
     return out, parts
 
 
+# `none`, or a sentence that says so (`No materials used on this visit.`, `Kein Material
+# verbraucht`, `Aucune pièce utilisée`, `Geen materialen gebruikt`): a negation, no figures
 _NO_PARTS = re.compile(
-    r"^\W*(none|no parts?( used| fitted)?|n/a|keine( teile| ersatzteile)?|kein material|"
-    r"aucune?( pi[eè]ces?)?|n[eé]ant|geen( materiaal| onderdelen)?|-+|—)\W*$",
+    r"^\W*(none|n/a|n[eé]ant|-+|—|(no|keine?|aucune?|geen|sans|ohne)(\s[^\d]*)?)\W*$",
     re.IGNORECASE,
 )
 _QTY = re.compile(
@@ -260,8 +286,9 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
                 ):
                     break
                 first = nxt.cells[0].text
-                if any(label_at_start(first, t) for t in (REPORT, INVOICE, PARTY)) and (
-                    _looks_like_label(first)
+                if report_section(first) or (
+                    any(label_at_start(first, t) for t in (REPORT, INVOICE, PARTY))
+                    and _looks_like_label(first)
                 ):
                     break
                 last = nxt
@@ -305,6 +332,15 @@ def _parts_label(text: str) -> LabelHit | None:
 
 
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr))?\s*$", re.IGNORECASE)
+
+
+def _date_then_time(line: Line, span: Span, day_first: bool | None) -> tuple[datetime, bool] | None:
+    """`02/04/2026` | `8:00 AM`: a timeline table's date and time in cells side by side."""
+    cells = line.cells
+    at = next((i for i, c in enumerate(cells) if c.box == span.box), None)
+    if at is None or at + 1 >= len(cells) or not _TIME_ONLY.match(cells[at + 1].text):
+        return None
+    return parse_timestamp(f"{span.text} {cells[at + 1].text}", day_first=day_first)
 
 
 def _service_date(ctx: Context, lines: list[Line]) -> date | None:
@@ -391,10 +427,20 @@ def _leading_code(text: str) -> tuple[str, str] | None:
     return None
 
 
+_TICKED_OPTION = re.compile(r"[☒☑✔✓■]\s*([^☐☒☑✔✓■]+)")
 _TICKED = re.compile(r"(?:[☒☑✔✓■]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
 
 
-def _signature(text: str) -> tuple[bool, float] | None:
+def _ticked_choice(text: str) -> str:
+    """`☐ Wartung ☒ Reparatur ☐ Inspektion`: the ticked option of a checklist, else the text."""
+    if "☐" not in text:
+        return text
+    ticked = _TICKED_OPTION.search(text)
+    return ticked.group(1).strip() if ticked else text
+
+
+def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
+    """Signed or not; `strict` only when the text says so (not any name written there)."""
     cleaned = text.strip()
     ticked = _TICKED.search(cleaned)  # `☐ Yes ☒ No`: the ticked answer, wherever it stands
     if ticked is not None:
@@ -406,9 +452,23 @@ def _signature(text: str) -> tuple[bool, float] | None:
         return False, 0.9
     if _YES.match(cleaned):
         return True, 0.95
+    if _SIGNED_WORD.search(fold(cleaned)):
+        return not _NEGATION.search(fold(cleaned)), 0.85
+    if strict:
+        return None
     if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):
         return True, 0.75
     return None
+
+
+def _signature_below(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
+    """A signature heading's answer on the next line, set beside the signature image rather
+    than under the heading (`✓ Signed on device`): only an explicit yes or no counts."""
+    if line.index + 1 >= len(lines) or len(lines[line.index + 1].cells) != 1:
+        return None
+    cell = lines[line.index + 1].cells[0]
+    stated = _signature(cell.text, strict=True)
+    return None if stated is None else (stated[0], stated[1], cell.box)
 
 
 def _timestamps(
@@ -416,8 +476,10 @@ def _timestamps(
     stamps: dict[str, tuple[datetime, bool, Box, float]],
     out: dict[str, ExtractedField],
 ) -> None:
-    """Give offset-less times the offset printed elsewhere, else the issuer's zone; check order."""
+    """Give offset-less times the offset printed elsewhere (with another time, or on a line of
+    its own under the times), else the issuer's zone; check order."""
     known = [value.tzinfo for value, printed, _, _ in stamps.values() if printed]
+    known = known or _zone_lines(ctx.lines)
     zone = ZoneInfo(REGION_ZONES.get(ctx.currency or "", "UTC"))
     ordered = [stamps.get(n) for n in ("reported_at", "arrived_at", "completed_at")]
     values = [s[0] for s in ordered if s]
@@ -436,6 +498,21 @@ def _timestamps(
                 confidence *= 0.7
         confidence = confidence if in_order else confidence * 0.6
         out[name] = field(value.isoformat(), confidence, box)
+
+
+_ZONE_ONLY = re.compile(r"\(?(?:UTC|GMT)\s*[+-−]\d{1,2}(?::?\d{2})?\)?")
+
+
+def _zone_lines(lines: list[Line]) -> list[tzinfo | None]:
+    """The one UTC offset printed on lines that hold nothing else (`GMT+01:00` under each
+    time of a timeline); none when there is no such line or they disagree."""
+    zones = {
+        parse_offset(part)
+        for line in lines
+        if line.text.strip() and all(_ZONE_ONLY.fullmatch(p) for p in line.text.split())
+        for part in line.text.split()
+    }
+    return list(zones) if len(zones) == 1 else []
 
 
 def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[str, Box] | None:
@@ -513,8 +590,22 @@ def _filler_note(line: Line, hits: list[LabelHit], lines: list[Line]) -> bool:
     return not following[:1].isdigit()
 
 
+# `No notes entered.`: the form's placeholder for empty notes (`No issues found` is a note)
+_NO_NOTES = re.compile(
+    r"^\W*(n/a|(no|keine|aucune?|geen)\s+(notes?|remarks?|comments?|notizen|bemerkungen|"
+    r"remarques?|commentaires?|observations?|opmerkingen)(\s+\w+)?)?\W*$"
+)
+_SECOND_HEADING = re.compile(r"([/|&+,]|\b(and|und|et|en))\s*$", re.IGNORECASE)
+
+
 def _looks_like_label(text: str) -> bool:
-    return bool(re.match(r"^[^:]{1,40}:", text)) or len(text.split()) <= 3
+    """`Label:`, a few words, or a capitalised heading (`WORK PERFORMED / TECHNICIAN COMMENTS`)."""
+    words = text.split()
+    return (
+        bool(re.match(r"^[^:]{1,40}:", text))
+        or len(words) <= 3
+        or (len(words) <= 6 and text.isupper())
+    )
 
 
 def _part(ctx: Context, row: Row) -> dict[str, ExtractedField]:

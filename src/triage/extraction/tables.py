@@ -201,7 +201,7 @@ def _is_stop(line: Line, left: float) -> bool:
         and line.box.x0 < left + 15
     ):
         return True
-    if line.box.x0 < left + 15 and _report_section(first):
+    if line.box.x0 < left + 15 and report_section(first):
         return True
     for position, cell in enumerate(line.cells):
         hit = label_at_start(cell.text, STOP)
@@ -216,7 +216,7 @@ def _is_stop(line: Line, left: float) -> bool:
 _SECTION_FIELDS = frozenset({"notes", "customer_signature"})
 
 
-def _report_section(text: str) -> bool:
+def report_section(text: str) -> bool:
     """A report's notes or signature heading (`Tätigkeitsbericht / Bemerkungen`, `Customer
     signature`): the parts table above it has ended, its lines are not a part's wrapped
     description. `Notes: replaced capacitor` under an item is the item's, not a heading."""

@@ -314,13 +314,13 @@ def parse_timestamp(
         return None
     value = datetime(day.year, day.month, day.day, hour, minute, second)
     tail = rest[time_match.end() :]
-    offset = _parse_offset(tail)
+    offset = parse_offset(tail)
     if offset is None:
         return value, False
     return value.replace(tzinfo=offset), True
 
 
-def _parse_offset(tail: str) -> timezone | None:
+def parse_offset(tail: str) -> timezone | None:
     tail = tail.strip()[:16]
     for name, minutes in TZ_NAMES.items():
         if re.match(rf"\(?{name}\b", tail):
@@ -337,10 +337,19 @@ def _parse_offset(tail: str) -> timezone | None:
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
 
 
+_HOURS_MINUTES = re.compile(
+    r"(\d{1,2})\s*(?:h|hrs?|hours?|std\.?|stunden?|heures?|uur)\.?,?\s*"
+    r"(\d{1,2})\s*(?:m|mins?|minutes?|min\.|minuten)\.?"
+)
+
+
 def parse_hours(text: str, style: NumberStyle | None = None) -> float | None:
-    """`3.5 h`, `3,5 Std.`, `3:30`, `3h30`, `210 min` -> hours."""
+    """`3.5 h`, `3,5 Std.`, `3:30`, `3h30`, `2h 30m`, `3 Std. 30 Min.`, `210 min` -> hours."""
     cleaned = text.strip().lower()
     m = re.fullmatch(r"(\d{1,2})\s*(?::|h)\s*(\d{2})\s*(?:h|hrs?|std\.?|uur)?", cleaned)
+    if m:
+        return int(m.group(1)) + int(m.group(2)) / 60
+    m = _HOURS_MINUTES.fullmatch(cleaned)
     if m:
         return int(m.group(1)) + int(m.group(2)) / 60
     m = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*(?:min|mins|minutes|minuten)\.?", cleaned)
