@@ -5,9 +5,13 @@ trained on them alone learn the wordings, not the contrast that carries the
 meaning (the same "fitted a valve" is ordinary work, extra work when the customer
 asked for it, and nothing when it was only quoted; "impact damage" is customer-
 caused, "ruled out impact damage" is not). These sentences cross agents, actions,
-components and markers in English, German and French, with technicians'
+components and markers in English, German, French and Dutch, with technicians'
 abbreviations and terse forms, and pair every fact with its negations and
 contrasts, so that the marker, not the object or a keyword, decides the fact.
+Dutch is here although the phrase bank and the simulator have none: the contract
+(DOMAIN.md) has customers in the Netherlands (region NL), whose technicians write
+their job notes in Dutch, with Dutch shorthand ("i.o.", "ivm", "kl.") that the
+simulator's abbreviations (English, German) do not produce.
 They are not in the phrase bank and never appear in simulated notes: training
 material only, rendered in the simulator's writing styles (typos, capitals).
 """
@@ -31,8 +35,8 @@ RW = WD | {"rework"}
 GW = frozenset({"goodwill"})
 NONE: Facts = frozenset()
 
-# Native component words next to the catalog's (English) components, which German
-# and French notes quote as they are.
+# Native component words next to the catalog's (English) components, which German,
+# French and Dutch notes quote as they are.
 _COMPONENTS: Lexicon = {
     "en": (
         "motor",
@@ -90,6 +94,31 @@ _COMPONENTS: Lexicon = {
         "courroie",
         "servomoteur",
     ),
+    "nl": (
+        "motor",
+        "lager",
+        "printplaat",
+        "besturingsprint",
+        "print",
+        "afdichting",
+        "relais",
+        "klep",
+        "ventiel",
+        "ventilator",
+        "pomp",
+        "sensor",
+        "voeler",
+        "magneetschakelaar",
+        "pakking",
+        "zekering",
+        "display",
+        "scharnier",
+        "slang",
+        "V-snaar",
+        "actuator",
+        "servomotor",
+        "thermostaat",
+    ),
 }
 _AGENTS: Lexicon = {
     "en": (
@@ -139,11 +168,41 @@ _AGENTS: Lexicon = {
         "le locataire",
         "l'utilisateur",
     ),
+    "nl": (
+        "de klant",
+        "klant",
+        "kl.",
+        "kl",
+        "gebruiker",
+        "de gebruiker",
+        "eindgebruiker",
+        "de bediener",
+        "personeel van de klant",
+        "een medewerker van de klant",
+        "de schoonmaker",
+        "de schoonmaakdienst",
+        "de poetsdienst",
+        "een heftruckchauffeur",
+        "een vorkliftchauffeur",
+        "de aannemer van de klant",
+        "een derde partij",
+        "de huurder",
+        "de bewoner",
+        "de uitbater",
+    ),
 }
 _WHO: Lexicon = {
     "en": ("the site manager", "the facility manager", "the account manager", "{w}"),
     "de": ("Objektleiter", "Haustechnik", "Kundenbetreuer", "Niederlassungsleiter", "{w}"),
     "fr": ("le responsable de site", "le chef d'agence", "le responsable technique", "{w}"),
+    "nl": (
+        "de facilitair manager",
+        "de locatiemanager",
+        "de accountmanager",
+        "de vestigingsmanager",
+        "de technische dienst",
+        "{w}",
+    ),
 }
 
 # Customer-caused damage or misuse ({a}: an agent of the customer's side).
@@ -228,6 +287,35 @@ _DAMAGE: Lexicon = {
         "{a} a surchargé la machine, {c} brûlé",
         "trace de choc sur le {c}, faute du client",
     ),
+    "nl": (
+        "{a} heeft het toestel laten vallen",
+        "{a} heeft het apparaat omgestoten",
+        "{c} beschadigd door {a}",
+        "{c} kapotgemaakt door {a}",
+        "{a} is met de heftruck tegen {c} aangereden",
+        "aanrijdschade aan {c} (heftruck)",
+        "stootschade aan {c} door {a}",
+        "{c} mechanisch beschadigd, schuld klant",
+        "schade door derden: {c} afgebroken",
+        "schade veroorzaakt door {a}",
+        "bedieningsfout door {a}, {c} oververhit",
+        "verkeerd gebruik door {a}",
+        "onoordeelkundig gebruik, {c} defect",
+        "vocht in {c}, gemorst door {a}",
+        "{a} heeft de beveiliging overbrugd, {c} doorgebrand",
+        "{c} met geweld opengebroken door {a}",
+        "vandalisme, {c} vernield",
+        "schade door {a}, valt niet onder garantie",
+        "{a} heeft de machine overbelast, {c} verbrand",
+        "valschade, toestel door {a} laten vallen",
+        "{a} heeft het paneel met de hogedrukreiniger afgespoten, water in {c}",
+        "kabel naar {c} doorgeknipt door {a}",
+        "klantschade aan {c}, kosten voor klant",
+        "{a} heeft verkeerde vloeistof bijgevuld, {c} kapot",
+        "{a} heeft aan {c} zitten prutsen",
+        "{c} verbogen, aangereden door {a}",
+        "schade tgv verkeerd gebruik door {a}, doorbelasten",
+    ),
 }
 # Statements that exclude customer damage: no fact of their own.
 _NO_DAMAGE: Lexicon = {
@@ -282,6 +370,23 @@ _NO_DAMAGE: Lexicon = {
         "rien n'indique que l'appareil soit tombé",
         "utilisation conforme",
         "pas de dégât imputable au client",
+    ),
+    "nl": (
+        "geen uitwendige schade",
+        "geen zichtbare schade van buitenaf",
+        "niet veroorzaakt door {a}",
+        "geen schade door {a}",
+        "geen klantschade",
+        "geen aanrijdschade zichtbaar",
+        "stootschade uitgesloten",
+        "valschade uitgesloten",
+        "geen tekenen van verkeerd gebruik",
+        "geen aanwijzing voor bedieningsfout",
+        "bediening door klant i.o.",
+        "toestel volgens voorschrift gebruikt",
+        "{a} treft geen blaam",
+        "geen sporen van vochtindringing",
+        "niet te wijten aan {a}",
     ),
 }
 # Defect or wear-out not caused by the customer.
@@ -348,6 +453,27 @@ _FAILURE: Lexicon = {
         "{c} en panne, défaut composant",
         "fatigue du matériau sur {c}",
     ),
+    "nl": (
+        "{c} defect",
+        "{c} inwendig defect",
+        "{c} versleten",
+        "{c} door ouderdom uitgevallen",
+        "uitval {c} door slijtage",
+        "{c} doorgebrand, componentfout",
+        "materiaalmoeheid aan {c}",
+        "{c} lekt ivm veroudering",
+        "{c} vastgelopen, slijtage",
+        "normale slijtage aan {c}",
+        "{c} def.",
+        "fabrieksfout {c}",
+        "{c} stuk, interne fout",
+        "{c} uitgevallen, interne storing",
+        "{c} bros, einde levensduur",
+        "{c} intern kortgesloten",
+        "{c} kapot, garantiegeval",
+        "{c} maakt lawaai, lager versleten",
+        "{c} na jaren gebruik inwendig gecorrodeerd",
+    ),
 }
 # Denying a defect, used before customer damage ("not a defect: ...").
 _NOT_DEFECT: Lexicon = {
@@ -361,11 +487,25 @@ _NOT_DEFECT: Lexicon = {
     ),
     "de": ("kein Materialfehler", "kein Verschleiß", "kein Garantiefall", "{c} an sich i.O."),
     "fr": ("pas un défaut", "pas d'usure", "hors garantie", "le {c} lui-même était bon"),
+    "nl": (
+        "geen materiaalfout",
+        "geen slijtage",
+        "geen garantiegeval",
+        "{c} zelf i.o.",
+        "geen interne fout",
+    ),
 }
 _BUT: Lexicon = {
     "en": (", but ", ", however ", ": actually ", ", ", " but "),
     "de": (", aber ", ", jedoch ", ": tatsächlich ", ", "),
     "fr": (", mais ", ": en fait ", ", "),
+    "nl": (
+        ", maar ",
+        ", echter ",
+        ": in werkelijkheid ",
+        ", ",
+        " maar ",
+    ),
 }
 # A suspicion of customer damage that the technician refutes.
 _SUSPECTED: Lexicon = {
@@ -377,11 +517,21 @@ _SUSPECTED: Lexicon = {
     ),
     "de": ("Kunde vermutete Eigenverschulden", "sah zunächst nach Anfahrschaden aus"),
     "fr": ("le client pensait l'avoir abîmé", "on suspectait un choc"),
+    "nl": (
+        "klant dacht dat hij het zelf beschadigd had",
+        "leek eerst op aanrijdschade",
+        "verkeerd gebruik vermoed",
+    ),
 }
 _SUSPECTED_WEAR: Lexicon = {
     "en": ("looked like normal wear", "customer reported a worn {c}", "first assumed a defect"),
     "de": ("sah nach Verschleiß aus", "zunächst Defekt vermutet"),
     "fr": ("semblait être de l'usure", "on pensait à un défaut"),
+    "nl": (
+        "leek op normale slijtage",
+        "klant meldde versleten {c}",
+        "eerst defect vermoed",
+    ),
 }
 # Ordinary work on the ordered job.
 _ROUTINE: Lexicon = {
@@ -424,6 +574,22 @@ _ROUTINE: Lexicon = {
         "resserrage des connexions du {c}",
         "visite de contrôle, {c} conforme",
     ),
+    "nl": (
+        "{c} vervangen",
+        "{c} vervangen en getest",
+        "{c} gereinigd en afgesteld",
+        "onderhoud uitgevoerd",
+        "onderhoud volgens schema uitgevoerd",
+        "alle functies gecontroleerd, i.o.",
+        "functietest i.o.",
+        "besturing gereset, proefgedraaid ok",
+        "aansluitingen {c} nagetrokken",
+        "{c} gewisseld, draait weer",
+        "nieuwe {c} gemonteerd volgens werkbon",
+        "inspectie uitgevoerd, {c} i.o.",
+        "{c} gecontr., afgesteld en getest",
+        "jaarlijkse onderhoudsbeurt uitgevoerd",
+    ),
 }
 _NO_FAULT: Lexicon = {
     "en": (
@@ -436,6 +602,12 @@ _NO_FAULT: Lexicon = {
     ),
     "de": ("kein Fehler feststellbar", "{c} geprüft, o.B.", "Fehler nicht reproduzierbar"),
     "fr": ("aucun défaut constaté", "{c} testé, RAS", "panne non reproduite"),
+    "nl": (
+        "geen storing gevonden aan {c}",
+        "{c} getest, geen defect",
+        "storing niet reproduceerbaar",
+        "{c} gecontroleerd, niets aan de hand",
+    ),
 }
 # Extra work: a request marker, a verb and an object ({o}), in each language's order.
 _OBJECTS: Lexicon = {
@@ -484,11 +656,36 @@ _OBJECTS: Lexicon = {
         "un module de télésurveillance",
         "un second thermostat",
     ),
+    "nl": (
+        "een extra wandcontactdoos",
+        "een extra stopcontact",
+        "een tweede voeler",
+        "een nieuwe werkschakelaar",
+        "een tijdschakelaar",
+        "een wandbeugel",
+        "nieuwe verlichting",
+        "een leuning",
+        "een extra pomp",
+        "een nieuwe kabelgoot",
+        "een condensafvoer",
+        "een module voor afstandsbewaking",
+        "een tweede thermostaat",
+        "een deurdranger",
+    ),
 }
 _VERBS: Lexicon = {
     "en": ("fitted", "installed", "mounted", "added", "put in", "wired up", "set up", "moved"),
     "de": ("montiert", "installiert", "eingebaut", "nachgerüstet", "angeschlossen", "versetzt"),
     "fr": ("posé", "installé", "monté", "ajouté", "raccordé", "déplacé"),
+    "nl": (
+        "gemonteerd",
+        "geïnstalleerd",
+        "ingebouwd",
+        "bijgeplaatst",
+        "aangesloten",
+        "verplaatst",
+        "geplaatst",
+    ),
 }
 _EXTRA: Lexicon = {
     "en": (
@@ -530,6 +727,19 @@ _EXTRA: Lexicon = {
         "en sus de l'intervention, {o} {v}",
         "déplacement du {c} à la demande du client",
     ),
+    "nl": (
+        "op verzoek van de klant {o} {v}",
+        "op verzoek klant extra {o} {v}",
+        "meerwerk: {o} {v}",
+        "meerwerk, {o} {v} op verzoek van {a}",
+        "buiten de opdracht {o} {v}",
+        "{o} {v}, niet op werkbon, klant wilde het",
+        "aanvullend {o} {v} (wens klant)",
+        "{a} wilde ook nog {o}, gedaan",
+        "ivm wens klant {o} {v}, als meerwerk",
+        "op verzoek van {w} extra {o} {v}",
+        "{c} op verzoek van de klant verplaatst",
+    ),
 }
 # Extra work asked about but not done, or explicitly none: no fact.
 _NOT_EXTRA: Lexicon = {
@@ -559,6 +769,17 @@ _NOT_EXTRA: Lexicon = {
         "seuls les travaux commandés ont été réalisés",
         "le client souhaite {o}, devis à suivre",
         "{o} non posé, en attente d'accord",
+    ),
+    "nl": (
+        "{o} alleen geoffreerd, niet uitgevoerd",
+        "geen meerwerk",
+        "alleen werk volgens werkbon uitgevoerd",
+        "klant wil {o}, offerte volgt",
+        "{o} niet gemonteerd, eerst akkoord nodig",
+        "{o} door klant afgewezen",
+        "{o} voorgesteld, niets uitgevoerd",
+        "{o} volgt later via aparte opdracht",
+        "{a} vroeg naar {o}, niet gedaan, offerte volgt",
     ),
 }
 _REWORK: Lexicon = {
@@ -594,6 +815,17 @@ _REWORK: Lexicon = {
         "panne réapparue après notre passage",
         "le {c} remplacé la semaine dernière est de nouveau HS",
     ),
+    "nl": (
+        "terugkomer, zelfde storing als vorig bezoek",
+        "tweede bezoek voor dezelfde storing",
+        "reparatie van vorige week heeft niet gehouden",
+        "storing na onze reparatie opnieuw opgetreden",
+        "door ons vorige week vervangen {c} weer defect",
+        "herhaalbezoek, {c} opnieuw uitgevallen",
+        "klacht over onze laatste reparatie aan {c}",
+        "herstelling van vorige keer niet in orde, {c} opnieuw hersteld",
+        "3e bezoek voor deze storing, vorige oplossing werkte niet",
+    ),
 }
 _NOT_REWORK: Lexicon = {
     "en": (
@@ -616,6 +848,13 @@ _NOT_REWORK: Lexicon = {
         "réparation précédente OK, autre défaut",
         "premier appel pour ce défaut",
         "pas une reprise",
+    ),
+    "nl": (
+        "nieuwe storing, geen verband met vorig bezoek",
+        "vorige reparatie i.o., andere storing",
+        "eerste melding van deze storing",
+        "geen terugkomer",
+        "andere storing dan vorige keer, reparatie aan {c} houdt",
     ),
 }
 _GOODWILL: Lexicon = {
@@ -653,6 +892,17 @@ _GOODWILL: Lexicon = {
         "main d'œuvre offerte",
         "intervention non facturable, accordée par {w}",
     ),
+    "nl": (
+        "coulance, niet in rekening brengen",
+        "uit coulance",
+        "kosteloos, afgestemd met {w}",
+        "geen kosten voor klant",
+        "arbeidsloon niet berekenen, coulance",
+        "coulancebezoek, goedgekeurd door {w}",
+        "niet in rekening brengen",
+        "gratis, akkoord {w}",
+        "commerciële tegemoetkoming, niet aanrekenen",
+    ),
 }
 _NOT_GOODWILL: Lexicon = {
     "en": (
@@ -680,6 +930,13 @@ _NOT_GOODWILL: Lexicon = {
         "gratuité demandée, refusée",
         "facturation normale",
     ),
+    "nl": (
+        "coulance afgewezen, wordt gefactureerd",
+        "geen coulance",
+        "kosten voor rekening klant",
+        "klant wilde het kosteloos, niet akkoord",
+        "factureren volgens contract",
+    ),
 }
 # Sentences with no fact: filler and the customer as a mere reporter.
 _NOTHING: Lexicon = {
@@ -693,9 +950,17 @@ _NOTHING: Lexicon = {
     ),
     "de": ("erledigt", "siehe oben", "Störung gemeldet von {a}", "{a} meldet Geräusch am {c}"),
     "fr": ("fait", "voir ci-dessus", "panne signalée par {a}", "{a} signale un bruit au {c}"),
+    "nl": (
+        "gereed",
+        "zie boven",
+        "storing gemeld door {a}",
+        "{a} meldt geluid bij {c}",
+    ),
 }
 _JOIN = (", ", " + ", " & ")
-_LANG_WEIGHTS = (0.5, 0.25, 0.25)
+# The simulator's languages and Dutch, for NL customers (see the module docstring).
+AUGMENT_LANGS: tuple[str, ...] = (*LANGS, "nl")
+_LANG_WEIGHTS = (0.45, 0.2, 0.2, 0.15)  # one per AUGMENT_LANGS
 
 
 def _catalog_components() -> tuple[str, ...]:
@@ -779,7 +1044,7 @@ def compositional_sentences(seed: int, n: int = 3000) -> list[tuple[str, set[str
     )
     weights = [w for w, _ in makers]
     for _ in range(n):
-        lang = rng.choices(LANGS, _LANG_WEIGHTS)[0]
+        lang = rng.choices(AUGMENT_LANGS, _LANG_WEIGHTS)[0]
         make = rng.choices(makers, weights)[0][1]
         text, facts = make(lang)
         text = write_sentence(rng, text[:1].upper() + text[1:], lang, choose_style(rng))

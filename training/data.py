@@ -103,7 +103,7 @@ def sentence_texts(
     seed: int,
     renderings: int = 8,
     pairs: int = 4000,
-    augmented: int = 8000,
+    augmented: int = 9400,
     paraphrased: int = 0,
 ) -> tuple[list[str], list[set[str]], list[int]]:
     """Single phrase-bank sentences of a (sub-)partition in technicians' styles, pairs run

@@ -8,11 +8,10 @@ import sys
 
 import pytest
 from training import augment
-from training.augment import compositional_sentences
+from training.augment import AUGMENT_LANGS, compositional_sentences
 
 from triage.features.text import split_sentences
 from triage.modeling.text_facts import TEXT_FACTS
-from triage.simulate.phrases import LANGS
 
 # For each fact, the lexicons that express it and those that deny or contrast it.
 _POSITIVE = {
@@ -35,7 +34,7 @@ _NEGATED = {
 
 @pytest.mark.parametrize("fact", TEXT_FACTS)
 def test_every_fact_has_positive_and_negated_wordings_in_each_language(fact: str) -> None:
-    for lang in LANGS:
+    for lang in AUGMENT_LANGS:
         assert any(lex[lang] for lex in _POSITIVE[fact]), (fact, lang)
         assert any(lex[lang] for lex in _NEGATED[fact]), (fact, lang)
 
@@ -49,6 +48,15 @@ def test_generated_sentences_cover_each_fact_present_and_absent_in_each_language
         assert len(absent) >= 150, fact
     assert any("kulanz" in t.lower() for t, _ in sentences)
     assert any("geste commercial" in t.lower() for t, _ in sentences)
+    assert any("coulance" in t.lower() or "kosteloos" in t.lower() for t, _ in sentences)
+
+
+def test_every_lexicon_speaks_every_language() -> None:
+    lexicons = [
+        v for k, v in vars(augment).items() if k[:1] == "_" != k[1:2] and isinstance(v, dict)
+    ]
+    assert len(lexicons) >= 20
+    assert all(set(lex) == set(AUGMENT_LANGS) for lex in lexicons)
 
 
 def test_negations_are_labelled_without_their_fact() -> None:
