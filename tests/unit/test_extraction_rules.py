@@ -320,3 +320,22 @@ def test_an_app_report_timeline_signature_and_empty_parts_are_read() -> None:
     assert values["notes"] == "found loose lug on contactor L2, re-terminated all lugs"
     assert values["customer_signature"] is True
     assert parts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "placeholder"),
+    [
+        ("No notes entered.", True),
+        ("Keine Bemerkungen", True),
+        ("Aucune remarque.", True),
+        ("n/a", False),
+        ("No issues found", False),
+        ("No sign of impact, replaced the fan", False),
+    ],
+)
+def test_a_forms_empty_notes_placeholder_is_not_a_note(text: str, placeholder: bool) -> None:
+    """`n/a` is the technician's own filler (rule 2 reads it); `No notes entered.` is the form."""
+    from triage.extraction.report import _NO_NOTES
+    from triage.extraction.values import fold
+
+    assert bool(_NO_NOTES.match(fold(text))) is placeholder

@@ -590,10 +590,11 @@ def _filler_note(line: Line, hits: list[LabelHit], lines: list[Line]) -> bool:
     return not following[:1].isdigit()
 
 
-# `No notes entered.`: the form's placeholder for empty notes (`No issues found` is a note)
+# `No notes entered.`: a form's placeholder for empty notes. A technician's own filler
+# (`n/a`, `-`) is what they wrote, and `No issues found` is a note.
 _NO_NOTES = re.compile(
-    r"^\W*(n/a|(no|keine|aucune?|geen)\s+(notes?|remarks?|comments?|notizen|bemerkungen|"
-    r"remarques?|commentaires?|observations?|opmerkingen)(\s+\w+)?)?\W*$"
+    r"^\W*(no|keine|aucune?|geen)\s+(notes?|remarks?|comments?|notizen|bemerkungen|"
+    r"remarques?|commentaires?|observations?|opmerkingen)(\s+\w+)?\W*$"
 )
 _SECOND_HEADING = re.compile(r"([/|&+,]|\b(and|und|et|en))\s*$", re.IGNORECASE)
 
