@@ -264,6 +264,8 @@ def test_labels_as_printed_possessive_ligature_and_apostrophe(text: str, field: 
         ("Bon non signé par le client", False),
         ("Bon signé par le client", True),
         ("Customer signed on site to accept the work.", True),
+        ("Customer signed on site, no complaints.", True),
+        ("Report not yet signed by the customer", False),
     ],
 )
 def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:

@@ -387,7 +387,6 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "werkorder",
         "werkordernr",
         "werkordernummer",
-        "werkordernummer",
         "werkbon",
         "werkbonnummer",
         "opdrachtnummer",

@@ -135,8 +135,12 @@ _NO = re.compile(
 _SIGNED_WORD = re.compile(
     r"(?<![a-z])(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)", re.I
 )
-_NEGATION = re.compile(
-    r"(?<![a-z])(not|no|nicht|kein\w*|ohne|non|pas|sans|niet|geen|without)(?![a-z])", re.I
+# a negation up to two words before it: `not signed`, `non signé`, `nicht vom Kunden
+# unterschrieben`; `signed on site, no issues` stays signed
+_UNSIGNED = re.compile(
+    r"(?<![a-z])(not|no|nicht|kein\w*|ohne|non|pas|sans|niet|geen|without)\W+(\w+\W+){0,2}"
+    r"(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)",
+    re.I,
 )
 
 
@@ -453,7 +457,7 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     if _YES.match(cleaned):
         return True, 0.95
     if _SIGNED_WORD.search(fold(cleaned)):
-        return not _NEGATION.search(fold(cleaned)), 0.85
+        return not _UNSIGNED.search(fold(cleaned)), 0.85
     if strict:
         return None
     if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):

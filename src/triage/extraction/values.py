@@ -321,6 +321,7 @@ def parse_timestamp(
 
 
 def parse_offset(tail: str) -> timezone | None:
+    """The UTC offset or zone name that starts `tail` (`+01:00`, `GMT-5`, `CET`), if any."""
     tail = tail.strip()[:16]
     for name, minutes in TZ_NAMES.items():
         if re.match(rf"\(?{name}\b", tail):
