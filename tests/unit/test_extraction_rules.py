@@ -266,6 +266,8 @@ def test_labels_as_printed_possessive_ligature_and_apostrophe(text: str, field: 
         ("Customer signed on site to accept the work.", True),
         ("Customer signed on site, no complaints.", True),
         ("Report not yet signed by the customer", False),
+        ("Bon signé par le client : Non", False),
+        ("Bon signé par le client : Oui", True),
     ],
 )
 def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:

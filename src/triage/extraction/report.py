@@ -446,6 +446,9 @@ def _ticked_choice(text: str) -> str:
 def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     """Signed or not; `strict` only when the text says so (not any name written there)."""
     cleaned = text.strip()
+    answer = cleaned.rpartition(":")[2].strip()  # `Bon signé par le client : Non`
+    if answer != cleaned and (_NO.match(answer) or _YES.match(answer)):
+        return bool(_YES.match(answer)) and not _NO.match(answer), 0.9
     ticked = _TICKED.search(cleaned)  # `☐ Yes ☒ No`: the ticked answer, wherever it stands
     if ticked is not None:
         if _NO.match(ticked.group(1)):
