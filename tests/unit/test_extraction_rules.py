@@ -343,3 +343,42 @@ def test_a_forms_empty_notes_placeholder_is_not_a_note(text: str, placeholder: b
     from triage.extraction.values import fold
 
     assert bool(_NO_NOTES.match(fold(text))) is placeholder
+
+
+def _placed(*rows: tuple[tuple[str, float], ...]) -> list[Line]:
+    """Lines 17 pt apart, each cell's words starting at the given x (5 pt a character)."""
+    words: list[Word] = []
+    for row_index, row in enumerate(rows):
+        top = 300.0 + 17 * row_index
+        for text, x in row:
+            for token in text.split():
+                width = 5.0 * len(token)
+                words.append(Word(token, Box(1, x, top, x + width, top + 10)))
+                x += width + 3
+    return build_lines([PageText(595, 842, words)])
+
+
+def test_a_centred_header_over_narrow_cells_keeps_its_column() -> None:
+    """A facture's table: headers centred over wide columns, `(CHF)` after the label, text
+    left-aligned and figures right-aligned, so a short description (`Anfahrt`) and the
+    unit prices miss their header's box; the cells they line up with decide."""
+    from triage.extraction.invoice import LINE_COLUMNS
+    from triage.extraction.tables import find_tables
+
+    lines = _placed(
+        (
+            ("Réf.", 58),
+            ("Désignation", 146),
+            ("Qté", 262),
+            ("P.U. HT (CHF)", 316),
+            ("Montant", 446),
+        ),
+        (("Arbeitszeit (repair)", 93), ("2", 281), ("135.00", 372), ("270.00", 520)),
+        (("Anfahrt", 93), ("1", 281), ("60.00", 377), ("60.00", 525)),
+    )
+    (table,) = find_tables(lines, LINE_COLUMNS)
+    assert [c.name for c in table.columns] == ["sku", "description", "qty", "unit_price", "amount"]
+    travel = table.rows[1].values
+    assert [text for text, _ in travel["description"]] == ["Anfahrt"]
+    assert "sku" not in travel
+    assert [text for text, _ in travel["unit_price"]] == ["60.00"]

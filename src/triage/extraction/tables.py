@@ -54,13 +54,17 @@ class Table:
     header_lines: list[int] = field(default_factory=list)
 
 
+_BRACKETED = re.compile(r"\([^)]*\)")
+
+
 def _header_columns(line: Line) -> list[Column]:
     columns: list[Column] = []
     item: Column | None = None  # `Item` beside `Description`: the item column holds the code
     for cell in line.cells:
         hits = labels_in(cell.text, COLUMN)
         covered = sum(h.end - h.start for h in hits)
-        if not hits or covered < 0.5 * len(fold(cell.text).replace(" ", "")):
+        # a unit or currency in brackets (`P.U. HT (CHF)`) is not text the labels must cover
+        if not hits or covered < 0.5 * len(_BRACKETED.sub("", fold(cell.text)).replace(" ", "")):
             continue
         if len(hits) == 1:
             columns.append(Column(hits[0].field, cell.box))
@@ -180,10 +184,36 @@ def _overlap(a: Box, b: Box) -> float:
     return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
 
-def _assign(box: Box, columns: list[Column]) -> Column:
+Edges = dict[tuple[str, int], Column]
+
+
+_FIGURE = re.compile(r"[-+(]?[\d.,' ]*\d[\d.,' ]*\)?\s*(%|[A-Z]{3}|[€$£])?")
+
+
+def _column_edges(cells: list[tuple[str, Box]], columns: list[Column]) -> Edges:
+    """The left and right edges of the cells that sit under a header: a column's cells share
+    one (left-aligned text, right-aligned figures), also where a cell is narrower than a
+    centred header and misses it (`Anfahrt` under `Désignation`)."""
+    edges: Edges = {}
+    for text, box in cells:
+        best = max(columns, key=lambda c: _overlap(box, c.box))
+        if _overlap(box, best.box) > 0:
+            edges.setdefault(_edge(text, box), best)
+    return edges
+
+
+def _edge(text: str, box: Box) -> tuple[str, int]:
+    """Figures align right, text aligns left."""
+    return ("right", round(box.x1)) if _FIGURE.fullmatch(text.strip()) else ("left", round(box.x0))
+
+
+def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
     best = max(columns, key=lambda c: _overlap(box, c.box))
     if _overlap(box, best.box) > 0:
         return best
+    column = edges.get(_edge(text, box))
+    if column is not None:
+        return column
     return min(columns, key=lambda c: min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0)))
 
 
@@ -253,6 +283,7 @@ def _read_table(
     first = max([header, *stacked]) + 1
     left = min(c.box.x0 for c in columns)
     data: list[_DataLine] = []
+    read: list[list[tuple[str, Box]]] = []  # each data line's pieces, assigned once all are read
     last_y = max(lines[i].box.bottom for i in [header, *stacked])
     page = lines[header].page
     end = len(lines)
@@ -280,13 +311,18 @@ def _read_table(
             for text, box in _split_numeric_cells(line)
             for p in _split_at_columns(text, box, line, columns)
         ]
-        cells = [(_assign(box, columns), text, box) for text, box in pieces]
-        found = {
+        data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, [], set()))
+        read.append(pieces)
+    edges = _column_edges([piece for pieces in read for piece in pieces], columns)
+    for item, pieces in zip(data, read, strict=True):
+        item.cells = [(_assign(text, box, columns, edges), text, box) for text, box in pieces]
+        item.numeric = {
             n
             for n in numeric
-            if _numeric_in([(t, b) for c, t, b in cells if c.name == n and not LABELLED.match(t)])
+            if _numeric_in(
+                [(t, b) for c, t, b in item.cells if c.name == n and not LABELLED.match(t)]
+            )
         }
-        data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, cells, found))
     rows = _group_rows(data, numeric)
     return Table(header, columns, rows, end, [header, *stacked])
 
