@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import hashlib
 import html
-import json
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from bench.independent.layouts import invoice_truth, load_cases, report_truth
+from bench.independent.layouts import document_record, load_cases, rotate, write_truth
 
 Case = dict[str, Any]
 CHROMIUM = "/usr/bin/chromium"
@@ -1797,6 +1795,9 @@ class Layout:
     prints_zone: bool
     build: Callable[[Case, Locale], Doc]
 
+    def serves(self, region: str) -> bool:
+        return region in self.locales
+
 
 US = dict.fromkeys(US_REGIONS, "en-US")
 LAYOUTS = [
@@ -1849,21 +1850,6 @@ LAYOUTS = [
 ]
 
 
-def assign(cases: list[Case]) -> list[tuple[Case, Layout]]:
-    """One report and one invoice layout per case, rotating among the layouts fit for the
-    customer's region in the order that region's cases appear."""
-    seen: dict[tuple[str, str], int] = defaultdict(int)
-    out = []
-    for case in cases:
-        region = case["customer"]["region"]
-        for doc_type in ("service_report", "invoice"):
-            fits = [lay for lay in LAYOUTS if lay.doc_type == doc_type and region in lay.locales]
-            k = seen[(region, doc_type)]
-            seen[(region, doc_type)] += 1
-            out.append((case, fits[k % len(fits)]))
-    return out
-
-
 def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str, Any]]:
     """Render every case's report and invoice into ``out_dir``; write and return the truth."""
     from playwright.sync_api import sync_playwright
@@ -1874,14 +1860,15 @@ def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str,
         browser = p.chromium.launch(executable_path=CHROMIUM)
         try:
             page = browser.new_page()
-            for case, layout in assign(cases if cases is not None else load_cases()):
+            for case, layout in rotate(cases if cases is not None else load_cases(), LAYOUTS):
                 locale = layout.locales[case["customer"]["region"]]
                 doc = layout.build(case, LOCALES[locale])
-                short = "report" if layout.doc_type == "service_report" else "invoice"
-                name = f"{case['case_id']}_{short}_{layout.name}.pdf"
+                record = document_record(
+                    case, layout.doc_type, layout.name, locale, layout.prints_zone
+                )
                 page.set_content(doc.html(), wait_until="load")
                 page.pdf(
-                    path=str(out_dir / name),
+                    path=str(out_dir / record["file"]),
                     format=doc.page_format,
                     print_background=True,
                     margin=doc.margin,
@@ -1889,26 +1876,10 @@ def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str,
                     header_template="<span></span>",
                     footer_template=doc.footer or "<span></span>",
                 )
-                fields = (
-                    invoice_truth(case)
-                    if layout.doc_type == "invoice"
-                    else report_truth(case, layout.prints_zone)
-                )
-                records.append(
-                    {
-                        "file": name,
-                        "case_id": case["case_id"],
-                        "doc_type": layout.doc_type,
-                        "layout": layout.name,
-                        "locale": locale,
-                        "fields": fields,
-                    }
-                )
+                records.append(record)
         finally:
             browser.close()
-    (out_dir / "truth.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    )
+    write_truth(out_dir, records)
     return records
 
 

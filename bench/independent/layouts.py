@@ -28,11 +28,11 @@ import json
 import sys
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from fpdf import FPDF
 from fpdf.enums import MethodReturnValue
@@ -1396,6 +1396,9 @@ class Layout:
     render: Callable[[Case, Path], None]
     prints_zone: bool = False  # timestamps printed with a time zone: truth keeps the offset
 
+    def serves(self, region: str) -> bool:
+        return region in self.regions
+
 
 LAYOUTS: list[Layout] = [
     Layout("us_field_invoice", "invoice", "en-US", US_REGIONS, us_field_invoice),
@@ -1456,7 +1459,18 @@ def report_truth(case: Case, prints_zone: bool) -> dict[str, Any]:
     }
 
 
-def assign(cases: list[Case]) -> list[tuple[Case, Layout]]:
+class Placed(Protocol):
+    """What `rotate` needs of a layout, fpdf2 or HTML."""
+
+    doc_type: str
+
+    def serves(self, region: str) -> bool: ...
+
+
+P = TypeVar("P", bound=Placed)
+
+
+def rotate(cases: list[Case], layouts: Sequence[P]) -> list[tuple[Case, P]]:
     """Each case gets one invoice and one report layout, rotating among those suitable for
     its region in the order the region's cases appear."""
     seen: dict[tuple[str, str], int] = defaultdict(int)
@@ -1464,11 +1478,32 @@ def assign(cases: list[Case]) -> list[tuple[Case, Layout]]:
     for case in cases:
         region = case["customer"]["region"]
         for doc_type in ("service_report", "invoice"):
-            fits = [lay for lay in LAYOUTS if lay.doc_type == doc_type and region in lay.regions]
+            fits = [lay for lay in layouts if lay.doc_type == doc_type and lay.serves(region)]
             k = seen[(region, doc_type)]
             seen[(region, doc_type)] += 1
             out.append((case, fits[k % len(fits)]))
     return out
+
+
+def document_record(
+    case: Case, doc_type: str, layout: str, locale: str, prints_zone: bool
+) -> dict[str, Any]:
+    """One rendered document's file name and truth, as `truth.jsonl` holds it."""
+    short = "report" if doc_type == "service_report" else "invoice"
+    return {
+        "file": f"{case['case_id']}_{short}_{layout}.pdf",
+        "case_id": case["case_id"],
+        "doc_type": doc_type,
+        "layout": layout,
+        "locale": locale,
+        "fields": invoice_truth(case) if doc_type == "invoice" else report_truth(case, prints_zone),
+    }
+
+
+def write_truth(out_dir: Path, records: list[dict[str, Any]]) -> None:
+    (out_dir / "truth.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    )
 
 
 def load_cases(path: Path = CASES) -> list[Case]:
@@ -1479,28 +1514,13 @@ def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str,
     """Render every case's report and invoice into ``out_dir``; write and return the truth."""
     out_dir.mkdir(parents=True, exist_ok=True)
     records = []
-    for case, layout in assign(cases if cases is not None else load_cases()):
-        short = "report" if layout.doc_type == "service_report" else "invoice"
-        name = f"{case['case_id']}_{short}_{layout.name}.pdf"
-        layout.render(case, out_dir / name)
-        fields = (
-            invoice_truth(case)
-            if layout.doc_type == "invoice"
-            else report_truth(case, layout.prints_zone)
+    for case, layout in rotate(cases if cases is not None else load_cases(), LAYOUTS):
+        record = document_record(
+            case, layout.doc_type, layout.name, layout.locale, layout.prints_zone
         )
-        records.append(
-            {
-                "file": name,
-                "case_id": case["case_id"],
-                "doc_type": layout.doc_type,
-                "layout": layout.name,
-                "locale": layout.locale,
-                "fields": fields,
-            }
-        )
-    (out_dir / "truth.jsonl").write_text(
-        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
-    )
+        layout.render(case, out_dir / record["file"])
+        records.append(record)
+    write_truth(out_dir, records)
     return records
 
 
