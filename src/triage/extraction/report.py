@@ -132,14 +132,13 @@ _NO = re.compile(
     re.I,
 )
 # a status sentence rather than a yes/no: `Bon non signé par le client`, `Customer signed on site`
-_SIGNED_WORD = re.compile(
-    r"(?<![a-z])(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)", re.I
-)
+_SIGNED = r"(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)"
+_SIGNED_WORD = re.compile(r"(?<![a-z])" + _SIGNED, re.I)
 # a negation up to two words before it: `not signed`, `non signé`, `nicht vom Kunden
 # unterschrieben`; `signed on site, no issues` stays signed
 _UNSIGNED = re.compile(
     r"(?<![a-z])(not|no|nicht|kein\w*|ohne|non|pas|sans|niet|geen|without)\W+(\w+\W+){0,2}"
-    r"(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)",
+    + _SIGNED,
     re.I,
 )
 
@@ -431,8 +430,9 @@ def _leading_code(text: str) -> tuple[str, str] | None:
     return None
 
 
-_TICKED_OPTION = re.compile(r"[☒☑✔✓■]\s*([^☐☒☑✔✓■]+)")
-_TICKED = re.compile(r"(?:[☒☑✔✓■]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
+_TICK = "☒☑✔✓■"  # a ticked box or mark
+_TICKED_OPTION = re.compile(rf"[{_TICK}]\s*([^☐{_TICK}]+)")
+_TICKED = re.compile(rf"(?:[{_TICK}]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
 
 
 def _ticked_choice(text: str) -> str:

@@ -187,31 +187,33 @@ def _overlap(a: Box, b: Box) -> float:
 Edges = dict[tuple[str, int], Column]
 
 
-_FIGURE = re.compile(r"[-+(]?[\d.,' ]*\d[\d.,' ]*\)?\s*(%|[A-Z]{3}|[€$£])?")
+def _under(box: Box, columns: list[Column]) -> Column | None:
+    """The column whose header the cell overlaps most, if it overlaps one."""
+    best = max(columns, key=lambda c: _overlap(box, c.box))
+    return best if _overlap(box, best.box) > 0 else None
 
 
 def _column_edges(cells: list[tuple[str, Box]], columns: list[Column]) -> Edges:
-    """The left and right edges of the cells that sit under a header: a column's cells share
-    one (left-aligned text, right-aligned figures), also where a cell is narrower than a
-    centred header and misses it (`Anfahrt` under `Désignation`)."""
+    """The aligned edges of the cells that sit under a header: a column's cells share one,
+    also where a cell is narrower than a centred header and misses it (`Anfahrt` under
+    `Désignation`)."""
     edges: Edges = {}
     for text, box in cells:
-        best = max(columns, key=lambda c: _overlap(box, c.box))
-        if _overlap(box, best.box) > 0:
-            edges.setdefault(_edge(text, box), best)
+        column = _under(box, columns)
+        if column is not None:
+            edges.setdefault(_edge(text, box), column)
     return edges
 
 
 def _edge(text: str, box: Box) -> tuple[str, int]:
     """Figures align right, text aligns left."""
-    return ("right", round(box.x1)) if _FIGURE.fullmatch(text.strip()) else ("left", round(box.x0))
+    if parse_money(text, NumberStyle()) is not None:
+        return ("right", round(box.x1))
+    return ("left", round(box.x0))
 
 
 def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
-    best = max(columns, key=lambda c: _overlap(box, c.box))
-    if _overlap(box, best.box) > 0:
-        return best
-    column = edges.get(_edge(text, box))
+    column = _under(box, columns) or edges.get(_edge(text, box))
     if column is not None:
         return column
     return min(columns, key=lambda c: min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0)))
