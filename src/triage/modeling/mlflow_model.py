@@ -43,7 +43,7 @@ def _python_model_class() -> type:
 
     base: Any = mlflow.pyfunc.PythonModel
 
-    class TriagePyfunc(base):  # type: ignore[misc, valid-type]
+    class TriagePyfunc(base):  # type: ignore[misc]
         """Input: a DataFrame with a `case` column (DOMAIN §2 JSON text or dict)."""
 
         def load_context(self, context: Any) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from scipy.stats import beta  # type: ignore[import-untyped]
+from scipy.stats import beta
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
