@@ -23,11 +23,15 @@ RUN useradd --create-home --uid 10001 triage \
 COPY --from=build /opt/venv /opt/venv
 WORKDIR /app
 COPY --chown=triage:triage models/default /app/models/default
-# The ONNX int8 exports of the sentence model are made once here, not at first request:
-# both weight types, as the image may run on a host of the other kind (`weight_type`).
+# The ONNX int8 exports of the sentence model, with the bundle's encoder adapter merged in,
+# are made once here, not at first request: both weight types, as the image may run on a
+# host of the other kind (`weight_type`).
 ENV TRIAGE_CACHE_DIR=/app/cache HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1
-RUN /opt/venv/bin/python -c "from triage.features.embedding import export_onnx; \
-[export_onnx(weights=w) for w in ('s8', 'u8')]" \
+RUN /opt/venv/bin/python -c "from pathlib import Path; \
+from triage.features.adapter import read_adapter; \
+from triage.features.embedding import export_onnx; \
+adapter = read_adapter(Path('/app/models/default')); \
+[export_onnx(weights=w, adapter=adapter) for w in ('s8', 'u8')]" \
  && mkdir -p /app/var && chown -R triage:triage /app/var /app/cache
 USER triage
 ENV PATH=/opt/venv/bin:$PATH \

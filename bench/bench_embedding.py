@@ -32,13 +32,16 @@ class PaddingCounter:
 
 
 def main() -> None:
+    from triage.config import get_settings
+    from triage.features.adapter import read_adapter
     from triage.features.embedding import OnnxEmbedder, TorchEmbedder
     from triage.features.text import note_texts, split_sentences
     from triage.simulate import generate
 
     notes = note_texts([s.case["service_report"]["notes"] for s in generate(N_CASES, 515151)])
     texts = sorted({s for note in notes for s in split_sentences(note)})
-    onnx = OnnxEmbedder()
+    adapter = read_adapter(get_settings().model_dir)  # the encoder the bundle serves
+    onnx = OnnxEmbedder(adapter=adapter)
     onnx.embed(texts[:20])  # warm-up
     started = time.perf_counter()
     alone = np.vstack([onnx.embed([t]) for t in texts])
@@ -60,7 +63,7 @@ def main() -> None:
     micro_rate = len(texts) / (time.perf_counter() - started)
 
     identical = int((np.all(alone == together, axis=1) & np.all(alone == micro, axis=1)).sum())
-    cosine = (together * TorchEmbedder().embed(texts)).sum(axis=1)
+    cosine = (together * TorchEmbedder(adapter).embed(texts)).sum(axis=1)
     print(f"{len(texts)} distinct note sentences from {N_CASES} simulated cases")
     print(f"one text per run: {one_per_run:.0f} texts/s")
     print(

@@ -31,7 +31,7 @@ def main() -> None:
 
     model = TriageModel.load(get_settings().model_dir)
     policy = load_policy(None)
-    embedder = get_embedder("onnx")
+    embedder = get_embedder("onnx", model.adapter)
     unseen = make_split("unseen", simulated(N_TEST, SEED, "test"))
     seen = make_split("seen", simulated(N_SEEN, SEED + 1, "train_fit"))  # the heads read these
     reports = {}

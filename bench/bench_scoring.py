@@ -36,7 +36,8 @@ def _batch(path: Path, out: Path, backend: str) -> tuple[float, list[str]]:
     from triage.modeling.bundle import BundlePredictor, TriageModel
     from triage.policy import load_policy
 
-    predictor = BundlePredictor(TriageModel.load(get_settings().model_dir), get_embedder(backend))
+    model = TriageModel.load(get_settings().model_dir)
+    predictor = BundlePredictor(model, get_embedder(backend, model.adapter))
     policy = load_policy(None)
     predictor.warm_up()  # load and warm-up done; timing starts at reading the file
     started = time.perf_counter()

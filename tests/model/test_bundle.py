@@ -91,7 +91,9 @@ def test_sub_partitions_are_disjoint_and_families_keep_forty_wordings() -> None:
 def test_take_keeps_each_case_with_its_own_sentences() -> None:
     sims = list(generate(12, 11, partition="train"))
     cases = [parse_case(s.case) for s in sims]
-    cf = build_features(cases, [reconcile(c) for c in cases], get_embedder("onnx"))
+    cf = build_features(
+        cases, [reconcile(c) for c in cases], get_embedder("onnx", TriageModel.load(BUNDLE).adapter)
+    )
     full = Labelled(
         features=cf,
         exception=encode_labels([s.label["exception"] for s in sims]),
@@ -270,3 +272,23 @@ def test_a_case_gets_the_same_features_in_any_batch(predictor: BundlePredictor) 
     )
     np.testing.assert_array_equal(together, in_sevens)
     np.testing.assert_array_equal(together[:20], alone)
+
+
+def test_a_bundle_carries_its_encoder_adapter_and_drops_a_stale_one(tmp_path: Path) -> None:
+    from triage.features.adapter import FILE, EncoderAdapter
+
+    model = TriageModel.load(BUNDLE)
+    assert model.adapter is None  # the shipped bundle reads with the encoder as packaged
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(size=(2, 384)), rng.normal(size=(384, 2))
+    model.adapter = EncoderAdapter.rounded(
+        2, {"encoder.layer.0.attention.self.query": (a, b)}, {"steps": 1}
+    )
+    model.save(tmp_path)
+    loaded = TriageModel.load(tmp_path)
+    assert loaded.adapter is not None
+    assert loaded.adapter.digest == model.adapter.digest
+    model.adapter = None
+    model.save(tmp_path)  # a re-saved bundle without an adapter must not keep the old file
+    assert not (tmp_path / FILE).exists()
+    assert TriageModel.load(tmp_path).adapter is None

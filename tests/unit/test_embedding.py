@@ -14,6 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from triage.config import PROJECT_DIR
+from triage.features.adapter import read_adapter
 from triage.features.embedding import (
     MAX_BATCH,
     PAD_BREAK_EVEN,
@@ -35,7 +37,7 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def embedder() -> OnnxEmbedder:
-    return OnnxEmbedder()
+    return OnnxEmbedder(adapter=read_adapter(PROJECT_DIR / "models" / "default"))
 
 
 def test_embed_same_vector_alone_and_in_any_batch(embedder: OnnxEmbedder) -> None:

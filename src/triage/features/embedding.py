@@ -16,7 +16,6 @@ import platform
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,6 +23,7 @@ import numpy as np
 import numpy.typing as npt
 
 from triage.errors import ModelError
+from triage.features.adapter import EncoderAdapter
 from triage.features.memo import TextMemo
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -142,21 +142,26 @@ def weight_type(machine: str | None = None, flags: frozenset[str] | None = None)
     return "s8" if EXACT_U8S8 & (cpu_flags() if flags is None else flags) else "u8"
 
 
-def export_name(weights_digest: str, weights: str) -> str:
-    """The export's directory name: weights, recipe and weight type (a cache shared by
-    hosts of both kinds keeps one file for each)."""
+def export_name(weights_digest: str, weights: str, adapter: EncoderAdapter | None = None) -> str:
+    """The export's directory name: weights, recipe, weight type and adapter (a cache shared
+    by hosts of both kinds and by several bundles keeps one file for each)."""
     suffix = "" if weights == "s8" else f"-{weights}"
-    return f"minilm-l6-{weights_digest}-{QUANT_RECIPE}{suffix}"
+    tuned = f"-a{adapter.digest}" if adapter else ""
+    return f"minilm-l6-{weights_digest}-{QUANT_RECIPE}{suffix}{tuned}"
 
 
-def export_onnx(target_dir: Path | None = None, weights: str | None = None) -> Path:
-    """Export the package's weights to int8 ONNX once (eager attention, per-channel int8
-    weights of this host's `weight_type`, per-token activation quantization: `onnx_quant`)
-    and return the cached file; later calls reuse it."""
+def export_onnx(
+    target_dir: Path | None = None,
+    weights: str | None = None,
+    adapter: EncoderAdapter | None = None,
+) -> Path:
+    """Export the package's weights, with the adapter's update merged in, to int8 ONNX once
+    (eager attention, per-channel int8 weights of this host's `weight_type`, per-token
+    activation quantization: `onnx_quant`) and return the cached file; later calls reuse it."""
     source = model_path()
     root = target_dir or cache_dir() / "onnx"
     weights = weights or weight_type()
-    directory = root / export_name(_weights_digest(source, root), weights)
+    directory = root / export_name(_weights_digest(source, root), weights, adapter)
     target = directory / "model.int8.onnx"
     if target.exists():
         return target
@@ -172,6 +177,8 @@ def export_onnx(target_dir: Path | None = None, weights: str | None = None) -> P
 
         torch.manual_seed(0)
         bert = AutoModel.from_pretrained(str(source), attn_implementation="eager").eval()
+        if adapter:
+            adapter.apply(bert)
 
         class _Encoder(torch.nn.Module):
             def __init__(self) -> None:
@@ -342,11 +349,13 @@ class OnnxEmbedder:
 
     name = "onnx-int8"
 
-    def __init__(self, onnx_file: Path | None = None) -> None:
+    def __init__(
+        self, onnx_file: Path | None = None, adapter: EncoderAdapter | None = None
+    ) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
-        path = onnx_file or export_onnx()
+        path = onnx_file or export_onnx(adapter=adapter)
         options = ort.SessionOptions()
         # one thread per run, runs side by side: small matrices split poorly across threads
         options.intra_op_num_threads = 1
@@ -417,12 +426,14 @@ class TorchEmbedder:
 
     name = "torch"
 
-    def __init__(self) -> None:
+    def __init__(self, adapter: EncoderAdapter | None = None) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
 
         torch.set_num_threads(THREADS)
         self._model: Any = SentenceTransformer(str(model_path()), device="cpu")
+        if adapter:
+            adapter.apply(self._model[0].auto_model)
 
     def embed(self, texts: Sequence[str]) -> Matrix:
         if not texts:
@@ -454,11 +465,21 @@ class CachedEmbedder:
         return self._memo.rows(texts, self.inner.embed)
 
 
-@lru_cache(maxsize=2)
-def get_embedder(backend: str = "onnx") -> CachedEmbedder:
-    """One shared, cached embedder per backend ("onnx" or "torch") per process."""
-    if backend == "onnx":
-        return CachedEmbedder(OnnxEmbedder())
-    if backend == "torch":
-        return CachedEmbedder(TorchEmbedder())
-    raise ModelError(f"unknown embedding backend {backend!r}; use 'onnx' or 'torch'")
+_EMBEDDERS: dict[tuple[str, str | None], CachedEmbedder] = {}
+_EMBEDDERS_LOCK = threading.Lock()
+KEPT_EMBEDDERS = 2  # a hot swap to a bundle with another adapter keeps the previous one too
+
+
+def get_embedder(backend: str = "onnx", adapter: EncoderAdapter | None = None) -> CachedEmbedder:
+    """One shared, cached embedder per backend ("onnx" or "torch") and adapter per process."""
+    if backend not in ("onnx", "torch"):
+        raise ModelError(f"unknown embedding backend {backend!r}; use 'onnx' or 'torch'")
+    key = (backend, adapter.digest if adapter else None)
+    with _EMBEDDERS_LOCK:
+        embedder = _EMBEDDERS.get(key)
+        if embedder is None:
+            inner = OnnxEmbedder(adapter=adapter) if backend == "onnx" else TorchEmbedder(adapter)
+            embedder = _EMBEDDERS[key] = CachedEmbedder(inner)
+            while len(_EMBEDDERS) > KEPT_EMBEDDERS:
+                del _EMBEDDERS[next(iter(_EMBEDDERS))]
+        return embedder

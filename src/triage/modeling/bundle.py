@@ -7,6 +7,7 @@ Layout of a bundle directory (diffable, no pickles):
   conformal.json                        class-conditional calibration scores
   certification.json                    the Learn-then-Test certificate
   metadata.json                         feature names, versions, data digest, metrics
+  encoder_adapter.json                  optional: the sentence encoder's low-rank update
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from triage.domain.case import Case
 from triage.domain.certification import Certification
 from triage.domain.vocab import EXCEPTION_LABELS
 from triage.errors import ModelError
+from triage.features.adapter import FILE as ADAPTER_FILE
+from triage.features.adapter import EncoderAdapter, read_adapter
 from triage.features.build import STRUCTURED_NAMES, CaseFeatures, build_features
 from triage.features.embedding import TextEmbedder, get_embedder
 from triage.features.text import prototype_scorers
@@ -90,6 +93,8 @@ class TriageModel:
     conformal: ClassConditionalConformal
     certification: Certification
     metadata: dict[str, Any] = field(default_factory=dict)
+    # the encoder the features were computed with: None is the package's weights as shipped
+    adapter: EncoderAdapter | None = None
     # the exception booster's model text as loaded, for `class_boosters`; None when fitted
     exception_text: str | None = field(default=None, repr=False)
 
@@ -139,6 +144,9 @@ class TriageModel:
         )
         _dump(directory / "certification.json", self.certification.model_dump(mode="json"))
         _dump(directory / "metadata.json", self.metadata)
+        (directory / ADAPTER_FILE).unlink(missing_ok=True)
+        if self.adapter:
+            self.adapter.save(directory)
 
     @classmethod
     def load(cls, directory: Path) -> TriageModel:
@@ -168,6 +176,7 @@ class TriageModel:
                 ),
                 certification=Certification.model_validate(_read(directory / "certification.json")),
                 metadata=_read(directory / "metadata.json"),
+                adapter=read_adapter(directory),
                 exception_text=exception_text,
             )
         except (KeyError, ValueError, TypeError) as exc:
@@ -314,4 +323,5 @@ def load_predictor(directory: Path, backend: str | None = None) -> BundlePredict
     from triage.config import get_settings
 
     model = TriageModel.load(directory)
-    return BundlePredictor(model, get_embedder(backend or get_settings().embedding_backend))
+    embedder = get_embedder(backend or get_settings().embedding_backend, model.adapter)
+    return BundlePredictor(model, embedder)
