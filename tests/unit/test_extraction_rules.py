@@ -382,3 +382,27 @@ def test_a_centred_header_over_narrow_cells_keeps_its_column() -> None:
     assert [text for text, _ in travel["description"]] == ["Anfahrt"]
     assert "sku" not in travel
     assert [text for text, _ in travel["unit_price"]] == ["60.00"]
+
+
+def test_a_label_wrapped_in_its_column_and_a_dutch_parts_column_are_read() -> None:
+    """`Type` over `d'intervention` with the value beside the first line; a parts table
+    whose description column is headed `Onderdeel` under a `GEBRUIKTE ONDERDELEN` heading."""
+    lines = _lines(
+        ("Type", "Dépannage / réparation"),
+        "d'intervention",
+        ("Technicien", "M. Keller"),
+        "GEBRUIKTE ONDERDELEN",
+        ("Art.nr.", "Onderdeel", "Aantal"),
+        ("P-5012", "Besturingsprint", "2"),
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert fields["service_type"].value == "repair"
+    assert fields["technician"].value == "M. Keller"
+    assert [{k: f.value for k, f in part.items()} for part in parts] == [
+        {"sku": "P-5012", "description": "Besturingsprint", "qty": 2.0}
+    ]
+    # a lone word over another cell is no label: nothing is read from `Type` / `Keller`
+    fields, _ = extract_report(
+        Context(_lines(("Type", "Dépannage"), "Keller"), NumberStyle(True), True, "EUR")
+    )
+    assert "service_type" not in fields

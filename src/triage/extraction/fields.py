@@ -118,6 +118,27 @@ def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, Labe
                 into = joined.end - len(cell.text) - 1 if joined is not None else 0
                 if joined is not None and into > 0 and joined.field != "_ignore":
                     yield line, index + 1, LabelHit(joined.field, joined.label, 0, into)
+            if hit is None:
+                wrapped = _wrapped_label(lines, line, cell, table)
+                if wrapped is not None:
+                    yield line, index, wrapped
+
+
+def _wrapped_label(lines: list[Line], line: Line, cell: Cell, table: int) -> LabelHit | None:
+    """A label wrapped in its column (`Type` over `d'intervention`, the value beside the first
+    line): the cell and the cell flush under it read as one label that ends in the lower one."""
+    if line.index + 1 >= len(lines):
+        return None
+    nxt = lines[line.index + 1]
+    if nxt.page != line.page or nxt.box.top - cell.box.bottom > cell.box.height:
+        return None
+    under = next((c for c in nxt.cells if abs(c.box.x0 - cell.box.x0) <= 2.0), None)
+    if under is None:
+        return None
+    joined = label_at_start(f"{cell.text} {under.text}", table)
+    if joined is None or joined.field == "_ignore" or joined.end <= len(cell.text) + 1:
+        return None
+    return LabelHit(joined.field, joined.label, 0, len(cell.text))
 
 
 def number_style(lines: list[Line]) -> NumberStyle:

@@ -821,6 +821,7 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
         "product omschrijving",
         "artikelomschrijving",
         "dienst",
+        "onderdeel",
         "activity",
         "position text",
     ),
