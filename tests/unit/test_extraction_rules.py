@@ -406,3 +406,18 @@ def test_a_label_wrapped_in_its_column_and_a_dutch_parts_column_are_read() -> No
         Context(_lines(("Type", "Dépannage"), "Keller"), NumberStyle(True), True, "EUR")
     )
     assert "service_type" not in fields
+
+
+def test_a_number_under_a_wrapped_report_title_is_not_the_note() -> None:
+    """The title wraps (`WORK ORDER COMPLETION` / `REPORT`) beside a phone number that wraps
+    too: the digits under `REPORT` are no note, the comments heading further down gives it."""
+    lines = _lines(
+        ("Midlands Conveyor Services", "WORK ORDER COMPLETION"),
+        ("Unit 12, Rochdale +44 161 254", "REPORT"),
+        ("", "5671"),
+        ("Work Order No.", "WO-25887"),
+        "WORK PERFORMED / TECHNICIAN COMMENTS",
+        "PM as per schedule. Greased bearings, all OK.",
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
+    assert fields["notes"].value == "PM as per schedule. Greased bearings, all OK."

@@ -184,7 +184,13 @@ def extract_report(
             ):
                 continue  # `WORK ORDER COMPLETION REPORT`: a title; `Arbeiten / Bemerkungen`
             notes = _notes(lines, line, cell_index, hit.end)
-            if notes is not None and not _NO_NOTES.match(fold(notes[0])):
+            # a note has letters (`n/a` too): `5671` under a title's `REPORT` is a phone
+            # number's tail, and a later notes heading may still give the note
+            if (
+                notes is not None
+                and not _NO_NOTES.match(fold(notes[0]))
+                and _WORDED.search(notes[0])
+            ):
                 out["notes"] = field(notes[0], 0.85 * weight / 0.98, notes[1])
             continue
         for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
@@ -318,6 +324,7 @@ _SKU_CAPTIONS = re.compile(
     r"onderdeelnummer|artikelcode|p/n|pn|n° article|no article)\.?$",
     re.IGNORECASE,
 )
+_WORDED = re.compile(r"[^\W\d_]")
 _QTY_CAPTIONS = re.compile(
     r"^(qty|quantity|menge|anzahl|stk|quantite|qte|aantal|nombre|nb)\.?$", re.IGNORECASE
 )
