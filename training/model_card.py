@@ -25,22 +25,15 @@ def write_model_card(directory: Path, model: TriageModel) -> None:
         if paraphrased
         else "compositional sentences"
     )
-    adapter = model.adapter
-    tuned = (
-        f" with a rank-{adapter.rank} LoRA adapter `{adapter.digest}` tuned on the fact sentences"
-        if adapter
-        else ""
-    )
     lines = [
         f"# Model card: {model.version}",
         "",
         "Exception label (10 classes, DOMAIN.md §3.1) and billability (§3.2) for",
         "service-to-billing cases. LightGBM boosters over reconciliation evidence, note and",
-        f"dispute embeddings (all-MiniLM-L6-v2{tuned}, ONNX int8) reduced to prototype",
-        "similarities and text-fact probabilities: a note-level head, and two sentence-level",
-        "heads (one on sentence embeddings, one on hashed character 3-5-grams for",
-        "abbreviations, typos and"
-        f" German/French) trained on single phrase-bank sentences and {sources}, applied to",
+        "dispute embeddings (all-MiniLM-L6-v2, ONNX int8) reduced to prototype similarities",
+        "and text-fact probabilities: a note-level head, and two sentence-level heads (one on",
+        "sentence embeddings, one on hashed character 3-5-grams for abbreviations, typos and",
+        f"German/French) trained on single phrase-bank sentences and {sources}, applied to",
         "every sentence of a note and max-pooled; the boosters read out-of-fold fact",
         "probabilities from heads that never saw the case's wordings, and DOMAIN's rules that",
         "turn on the notes (the billable cascade, warranty coverage, out of scope, missing",
@@ -48,6 +41,14 @@ def write_model_card(directory: Path, model: TriageModel) -> None:
         "calibration on held-out wordings;",
         "class-conditional split-conformal p-values; a Learn-then-Test certificate",
         "(fixed-sequence) for the auto-continue threshold.",
+        *(
+            [
+                f"The encoder carries a rank-{model.adapter.rank} LoRA adapter "
+                f"`{model.adapter.digest}`, tuned on the fact sentences (`training/encoder.py`).",
+            ]
+            if model.adapter
+            else []
+        ),
         "",
         "## Data",
         f"- training data digest: `{md.get('training_data_digest')}`",

