@@ -98,3 +98,30 @@ def test_extract_report_parts_listed_without_table() -> None:
         {"qty": 1.0, "description": "Contact spray", "sku": None},
     ]
     assert "Pump replaced" in fields["notes"]
+
+
+def _signed_form(stroke: str) -> bytes:
+    """A job sheet whose customer-signature box holds only a drawing: a hand-drawn stroke
+    (`curve`), a rounded empty box (`box`) or nothing (`none`)."""
+    pdf = _pdf()
+    _text(pdf, 10, 10, "SERVICE REPORT")
+    _text(pdf, 10, 20, "Work order: WO-31337")
+    _text(pdf, 10, 30, "Technician: J. Ortega")
+    _text(pdf, 10, 40, "Work performed: replaced the door gasket, tested.")
+    _text(pdf, 110, 60, "Customer signature")
+    if stroke == "curve":  # a signature's loops: one path of ten curves
+        with pdf.new_path() as path:
+            path.style.fill_color = None
+            path.move_to(112, 74)
+            for i in range(10):
+                x = 112 + 7 * i
+                path.curve_to(x + 2, 66, x + 5, 82, x + 7, 74)
+    elif stroke == "box":
+        pdf.rect(110, 66, 70, 16, round_corners=True)
+    return bytes(pdf.output())
+
+
+def test_a_drawn_signature_under_an_empty_heading_means_signed() -> None:
+    assert extract_pdf(_signed_form("curve")).to_case_fields()["customer_signature"] is True
+    assert extract_pdf(_signed_form("box")).to_case_fields()["customer_signature"] is False
+    assert extract_pdf(_signed_form("none")).to_case_fields()["customer_signature"] is False

@@ -109,6 +109,7 @@ def analyze(pages: list[PageText]) -> ExtractedDocument:
         style=style,
         day_first=day_first_hint(lines, currency, style.decimal_comma),
         currency=currency,
+        ink=tuple(box for page in pages for box in page.ink),
     )
     sizes = [(round(p.width, 2), round(p.height, 2)) for p in pages]
     if doc_type == "invoice":

@@ -48,6 +48,7 @@ class Context:
     style: NumberStyle
     day_first: bool | None
     currency: str | None
+    ink: tuple[Box, ...] = ()  # freehand strokes and small images (`layout.read_pages`)
 
 
 def words_after(cell: Cell, folded_end: int) -> list[Word]:

@@ -722,7 +722,12 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "signature technician",
         "technician signature",
         "unterschrift techniker",
+        "unterschrift servicetechniker",
+        "unterschrift monteur",
         "signature technicien",
+        "signature du technicien",
+        "handtekening monteur",
+        "handtekening technicus",
     ),
 }
 

@@ -7,9 +7,11 @@ no column-sized gap between them. Labels and values are looked up on cells.
 
 from __future__ import annotations
 
+import ctypes
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -105,10 +107,11 @@ class PageText:
     width: float
     height: float
     words: list[Word]
+    ink: list[Box] = field(default_factory=list)  # freehand drawings and small images
 
 
 def read_pages(document: pdfium.PdfDocument, page_count: int) -> list[PageText]:
-    """Words of every page, each with its box."""
+    """Words of every page, each with its box, and where something is drawn by hand."""
     pages: list[PageText] = []
     for index in range(page_count):
         page = document[index]
@@ -119,10 +122,71 @@ def read_pages(document: pdfium.PdfDocument, page_count: int) -> list[PageText]:
                 words = list(_page_words(textpage, index + 1, height))
             finally:
                 textpage.close()
+            ink = _page_ink(page, index + 1, width, height)
         finally:
             page.close()
-        pages.append(PageText(width, height, words))
+        pages.append(PageText(width, height, words, ink))
     return pages
+
+
+INK_CURVES = 5  # cubic curves in one path: a hand-drawn stroke; rounded boxes and circles have 4
+INK_SEGMENTS = 60  # path segments looked at per object
+MAX_INK_OBJECTS = 2_000  # page objects looked at per page: bounded time on a drawing-heavy page
+
+
+def _page_ink(page: pdfium.PdfPage, page_no: int, width: float, height: float) -> list[Box]:
+    """Boxes of freehand strokes (paths of many curves) and of small images: a signature
+    drawn or pasted on a form is no text, yet says the form was signed. pdfium's C calls
+    with reused out-parameters: a browser-printed page holds hundreds of path objects."""
+    out: list[Box] = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    bounds = (ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top))
+    pending: list[tuple[Any, int]] = [(page.raw, -1)]  # (page or form object, -1 for the page)
+    seen = 0
+    while pending and seen < MAX_INK_OBJECTS:
+        owner, depth = pending.pop()
+        count = (
+            pdfium_c.FPDFPage_CountObjects(owner)
+            if depth < 0
+            else pdfium_c.FPDFFormObj_CountObjects(owner)
+        )
+        for i in range(min(count, MAX_INK_OBJECTS - seen)):
+            seen += 1
+            obj = (
+                pdfium_c.FPDFPage_GetObject(owner, i)
+                if depth < 0
+                else pdfium_c.FPDFFormObj_GetObject(owner, i)
+            )
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
+                pending.append((obj, depth + 1))
+                continue
+            if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+                continue
+            if not pdfium_c.FPDFPageObj_GetBounds(obj, *bounds):
+                continue
+            wide, tall = right.value - left.value, top.value - bottom.value
+            if wide > 0.5 * width or tall > 0.2 * height:
+                continue  # a scanned page, a banner or a frame, not a signature
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH and not _is_stroke(obj, wide, tall):
+                continue
+            out.append(
+                Box(page_no, left.value, height - top.value, right.value, height - bottom.value)
+            )
+    return out
+
+
+def _is_stroke(path: Any, wide: float, tall: float) -> bool:
+    """Many curves and few straight lines: a hand-drawn stroke, not a rule, tick or box."""
+    if wide < 10 or tall < 4:
+        return False
+    segments = pdfium_c.FPDFPath_CountSegments(path)
+    kinds = [
+        pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(path, i))
+        for i in range(min(segments, INK_SEGMENTS))
+    ]
+    curves = kinds.count(pdfium_c.FPDF_SEGMENT_BEZIERTO) // 3  # three points per curve
+    return curves >= INK_CURVES and kinds.count(pdfium_c.FPDF_SEGMENT_LINETO) < curves
 
 
 def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> Iterable[Word]:

@@ -243,8 +243,12 @@ def extract_report(
         if name not in stamps and parsed:
             stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
     if "customer_signature" not in out and unread_signature is not None:
-        # a signature box left empty (a heading with nothing readable under it) is unsigned
-        out["customer_signature"] = field(False, 0.5, unread_signature)
+        # nothing readable under the heading: signed if a stroke or image is drawn there,
+        # a box left empty is unsigned
+        drawn = _ink_under(ctx.ink, unread_signature)
+        out["customer_signature"] = (
+            field(True, 0.7, drawn) if drawn else field(False, 0.5, unread_signature)
+        )
     _timestamps(ctx, stamps, out)
     parts = [p for t in tables for r in t.rows if (p := _part(ctx, r))]
     if not parts:
@@ -473,6 +477,23 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):
         return True, 0.75
     return None
+
+
+INK_REACH = 60.0  # points under a signature heading where the signature itself is drawn
+
+
+def _ink_under(ink: tuple[Box, ...], label: Box) -> Box | None:
+    """A drawing that starts under the heading, within reach, and overlaps its width."""
+    return next(
+        (
+            box
+            for box in ink
+            if box.page == label.page
+            and label.top < box.top <= label.bottom + INK_REACH
+            and min(box.x1, label.x1) > max(box.x0, label.x0)
+        ),
+        None,
+    )
 
 
 def _signature_below(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
