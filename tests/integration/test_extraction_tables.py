@@ -104,11 +104,14 @@ def _signed_form(stroke: str) -> bytes:
     """A job sheet whose customer-signature box holds only a drawing: a hand-drawn stroke
     (`curve`), a rounded empty box (`box`) or nothing (`none`)."""
     pdf = _pdf()
-    _text(pdf, 10, 10, "SERVICE REPORT")
-    _text(pdf, 10, 20, "Work order: WO-31337")
-    _text(pdf, 10, 30, "Technician: J. Ortega")
-    _text(pdf, 10, 40, "Work performed: replaced the door gasket, tested.")
-    _text(pdf, 110, 60, "Customer signature")
+    for x, y, text in (
+        (10, 10, "SERVICE REPORT"),
+        (10, 20, "Work order: WO-31337"),
+        (10, 30, "Technician: J. Ortega"),
+        (10, 40, "Work performed: replaced the door gasket, tested."),
+        (110, 60, "Customer signature"),
+    ):
+        _text(pdf, x, y, text)
     if stroke == "curve":  # a signature's loops: one path of ten curves
         with pdf.new_path() as path:
             path.style.fill_color = None
