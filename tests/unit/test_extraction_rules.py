@@ -421,3 +421,15 @@ def test_a_number_under_a_wrapped_report_title_is_not_the_note() -> None:
     )
     fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
     assert fields["notes"].value == "PM as per schedule. Greased bearings, all OK."
+
+
+def test_a_labelled_figure_under_an_item_is_skipped_but_a_labelled_description_is_kept() -> None:
+    from triage.extraction.invoice import _description
+
+    kept = Row(anchor=0)
+    kept.add("description", "Kulanz: Anfahrt", BOX)
+    assert _description(kept) == ("Kulanz: Anfahrt", BOX)
+    skipped = Row(anchor=0)
+    skipped.add("description", "Bruttopreis: 17,00", BOX)
+    skipped.add("description", "Keilriemen A42", BOX)
+    assert _description(skipped) == ("Keilriemen A42", BOX)

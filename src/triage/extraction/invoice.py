@@ -890,6 +890,12 @@ def _reconcile_qty(numbers: dict[str, tuple[float, Box]], row: Row) -> None:
         numbers["qty"] = (finer, qty[1])
 
 
+def _labelled_figure(text: str) -> bool:
+    """`Bruttopreis: 17,00`, `Lieferschein: 4711`: a labelled reference or figure under an
+    item, not its description; `Kulanz: Anfahrt` (goodwill: travel) is a description."""
+    return bool(LABELLED_TEXT.match(text)) and bool(re.search(r"\d", text.partition(":")[2]))
+
+
 def _description(row: Row) -> tuple[str, Box] | None:
     parts: list[str] = []
     box: Box | None = None
@@ -899,7 +905,7 @@ def _description(row: Row) -> tuple[str, Box] | None:
             continue
         if parts and (":" in cleaned or re.search(r"\d[.,]\d{2}\b", cleaned)):
             break
-        if not parts and (re.fullmatch(r"[\d.,\s%-]+", cleaned) or LABELLED_TEXT.match(cleaned)):
+        if not parts and (re.fullmatch(r"[\d.,\s%-]+", cleaned) or _labelled_figure(cleaned)):
             continue
         parts.append(cleaned)
         box = part_box if box is None else box.union(part_box)
