@@ -433,3 +433,28 @@ def test_a_labelled_figure_under_an_item_is_skipped_but_a_labelled_description_i
     skipped.add("description", "Bruttopreis: 17,00", BOX)
     skipped.add("description", "Keilriemen A42", BOX)
     assert _description(skipped) == ("Keilriemen A42", BOX)
+
+
+def test_a_quantity_printed_with_its_unit_under_the_unit_header_is_the_quantity() -> None:
+    """`2 Stk.` set right under `ME`, clear of `Menge`: the number is the quantity, not the
+    position number beside the code."""
+
+    def words(top: float, *cells: tuple[float, str]) -> list[Word]:
+        out = []
+        for x, text in cells:
+            for piece in text.split():
+                out.append(Word(piece, Box(1, x, top, x + 5.0 * len(piece), top + 9)))
+                x += 5.0 * len(piece) + 3
+        return out
+
+    page = [
+        *words(40, (46, "Materialverbrauch")),
+        *words(60, (46, "Pos."), (72, "Art.-Nr."), (140, "Bezeichnung"), (474, "Menge")),
+        *words(60, (524, "ME")),
+        *words(74, (46, "1"), (72, "P-1001"), (140, "Filterpatrone"), (511, "2 Stk.")),
+    ]
+    lines = build_lines([PageText(595, 842, page)])
+    _, parts = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert [{k: f.value for k, f in part.items()} for part in parts] == [
+        {"qty": 2.0, "sku": "P-1001", "description": "Filterpatrone"}
+    ]

@@ -212,11 +212,25 @@ def _edge(text: str, box: Box) -> tuple[str, int]:
     return ("left", round(box.x0))
 
 
+NEAR_SLACK = 10.0  # points: columns about as close as the nearest one
+
+
 def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
+    """The header the cell sits under or lines up with, else the nearest one; a figure
+    between a figure column and a text column (`2` of `2 Stk.` between `Menge` and `ME`)
+    joins the figure column."""
     column = _under(box, columns) or edges.get(_edge(text, box))
     if column is not None:
         return column
-    return min(columns, key=lambda c: min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0)))
+
+    def gap(c: Column) -> float:
+        return min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0))
+
+    nearest = min(gap(c) for c in columns)
+    near = [c for c in columns if gap(c) <= nearest + NEAR_SLACK]
+    if _edge(text, box)[0] == "right":
+        near = [c for c in near if c.name in NUMERIC_COLUMNS] or near
+    return min(near, key=gap)
 
 
 def _is_stop(line: Line, left: float) -> bool:
@@ -495,6 +509,11 @@ def _split_at_columns(
     return out
 
 
+# `2 Stk.`, `1,00 psch.`: a quantity printed with its unit in one cell, which may sit under
+# either header; split, the number finds the quantity column and the word the unit's
+_QTY_WITH_UNIT = re.compile(r"\d+(?:[.,]\d+)? [^\W\d]{1,5}\.?")
+
+
 def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
     """Cells, with a cell of several numbers (`20 Stk 9,90 198,00`) split into its numbers."""
     out: list[tuple[str, Box]] = []
@@ -505,7 +524,7 @@ def _split_numeric_cells(line: Line) -> list[tuple[str, Box]]:
             and len(numeric_words) >= 2
             and 2 * len(numeric_words) >= len(cell.words)
             and ":" not in cell.text
-        ):
+        ) or _QTY_WITH_UNIT.fullmatch(cell.text):
             for word in cell.words:
                 out.append((word.text, word.box))
         else:
