@@ -15,7 +15,6 @@ from triage.domain.case import Case
 from triage.domain.parse import parse_case
 from triage.features.build import build_features
 from triage.features.embedding import TextEmbedder
-from triage.features.text import note_texts
 from triage.modeling.fit import Labelled, encode_labels
 from triage.modeling.text_facts import TEXT_FACTS, SentenceSet
 from triage.reconcile import Evidence, reconcile
@@ -164,11 +163,10 @@ def sentence_texts(
 
 
 def sentence_set(
-    partition: str, seed: int, embedder: TextEmbedder, *, paraphrased: int = 0
+    texts: list[str], facts: list[set[str]], folds: list[int], embedder: TextEmbedder
 ) -> SentenceSet:
-    """The sentence head's training data, embedded."""
-    raw, facts, folds = sentence_texts(partition, seed, paraphrased=paraphrased)
-    texts = note_texts(raw)
+    """The sentence head's training data (`sentence_texts`, normalised by `note_texts`),
+    embedded."""
     return SentenceSet(
         texts=texts,
         embeddings=embedder.embed(texts),

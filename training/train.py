@@ -132,16 +132,18 @@ def main(argv: list[str] | None = None) -> int:
 
     sentence_partition = str(cfg["data"].get("sentence_partition", "train_fit"))
     paraphrased = int(cfg["data"].get("paraphrased_sentences", 0))
-    adapter = _tuned_encoder(cfg, sentence_partition, paraphrased)
+    raw_sentences, sentence_facts, sentence_folds = sentence_texts(
+        sentence_partition, int(cfg["seed"]), paraphrased=paraphrased
+    )
+    normalised_sentences = note_texts(raw_sentences)
+    adapter = _tuned_encoder(cfg, normalised_sentences, sentence_facts, sentence_folds)
     embedder = get_embedder(cfg.get("embedding_backend", "onnx"), adapter)
     feats = {}
     for name, split in splits.items():
         t = time.time()
         feats[name] = labelled(split, embedder, folds if name == "train" else ())
         log(f"features {name}: {time.time() - t:.0f}s")
-    sentences = sentence_set(
-        sentence_partition, int(cfg["seed"]), embedder, paraphrased=paraphrased
-    )
+    sentences = sentence_set(normalised_sentences, sentence_facts, sentence_folds, embedder)
     log(f"sentences ({sentence_partition}): {len(sentences.fold)}")
 
     cert_cfg = cfg["certification"]
@@ -214,7 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _tuned_encoder(cfg: dict[str, Any], partition: str, paraphrased: int) -> EncoderAdapter | None:
+def _tuned_encoder(
+    cfg: dict[str, Any], texts: list[str], facts: list[set[str]], folds: list[int]
+) -> EncoderAdapter | None:
     """The encoder's adapter, tuned on the sentence heads' own training sentences; None
     when the config sets no tuning steps. `sentences: generated` keeps to the sentences
     no simulated note contains, so the encoder never reads a case's own wordings and
@@ -223,14 +227,13 @@ def _tuned_encoder(cfg: dict[str, Any], partition: str, paraphrased: int) -> Enc
     steps = int(tuning.get("steps", 0))
     if steps <= 0:
         return None
-    texts, facts, folds = sentence_texts(partition, int(cfg["seed"]), paraphrased=paraphrased)
     which = str(tuning.get("sentences", "generated"))
     if which not in ("generated", "all"):
         raise ValueError(f"encoder_tuning.sentences: {which!r}, expected generated or all")
     rows = [i for i, k in enumerate(folds) if which == "all" or k == -1]
     t = time.time()
     adapter = tune_encoder(
-        note_texts([texts[i] for i in rows]),
+        [texts[i] for i in rows],
         np.array([[f in facts[i] for f in TEXT_FACTS] for i in rows], dtype=np.int64),
         steps=steps,
         rank=int(tuning.get("rank", 8)),
