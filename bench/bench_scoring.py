@@ -32,12 +32,10 @@ def _write_cases(path: Path, n: int, seed: int) -> list[dict[str, object]]:
 def _batch(path: Path, out: Path, backend: str) -> tuple[float, list[str]]:
     from triage.cli.scoring import read_records, score_chunks, write_records
     from triage.config import get_settings
-    from triage.features.embedding import get_embedder
-    from triage.modeling.bundle import BundlePredictor, TriageModel
+    from triage.modeling.bundle import load_predictor
     from triage.policy import load_policy
 
-    model = TriageModel.load(get_settings().model_dir)
-    predictor = BundlePredictor(model, get_embedder(backend, model.adapter))
+    predictor = load_predictor(get_settings().model_dir, backend)
     policy = load_policy(None)
     predictor.warm_up()  # load and warm-up done; timing starts at reading the file
     started = time.perf_counter()
