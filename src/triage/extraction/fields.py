@@ -87,7 +87,7 @@ def spans_for_label(
             seen + 1
         ):
             break
-        overlapping = [c for c in nxt.cells if _overlap(c.box, label_box) > 0]
+        overlapping = [c for c in nxt.cells if c.box.x_overlap(label_box) > 0]
         if not overlapping:
             continue
         seen += 1
@@ -95,10 +95,6 @@ def spans_for_label(
             yield "below", Span(c.text.strip(_SEPARATORS + " ") or c.text, c.box)
         if seen >= below:
             break
-
-
-def _overlap(a: Box, b: Box) -> float:
-    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
 
 
 def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, LabelHit]]:
@@ -325,7 +321,7 @@ def name_below(
             return None
         if nxt.page != line.page or nxt.box.top - anchor.bottom > 9 * max(anchor.height, 8):
             return None
-        cells = [c for c in nxt.cells if abs(c.box.x0 - anchor.x0) < 40 or _overlap(c.box, anchor)]
+        cells = [c for c in nxt.cells if abs(c.box.x0 - anchor.x0) < 40 or c.box.x_overlap(anchor)]
         if not cells:
             continue
         target = cells[0]

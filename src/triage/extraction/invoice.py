@@ -350,8 +350,7 @@ def _grid_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Cand
                 heads = [
                     h
                     for h in above.cells
-                    if min(h.box.x1, cell.box.x1) - max(h.box.x0, cell.box.x0) > 0
-                    and not _is_money_cell(h.text, ctx)
+                    if h.box.x_overlap(cell.box) > 0 and not _is_money_cell(h.text, ctx)
                 ]
                 if not heads:
                     continue

@@ -35,6 +35,10 @@ class Box:
     def mid_y(self) -> float:
         return (self.top + self.bottom) / 2
 
+    def x_overlap(self, other: Box) -> float:
+        """Width the two boxes share across the page (0 when side by side)."""
+        return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+
     def union(self, other: Box) -> Box:
         return Box(
             self.page,
@@ -145,18 +149,14 @@ def _page_ink(page: pdfium.PdfPage, page_no: int, width: float, height: float) -
     seen = 0
     while pending and seen < MAX_INK_OBJECTS:
         owner, depth = pending.pop()
-        count = (
-            pdfium_c.FPDFPage_CountObjects(owner)
+        count_objects, get_object = (
+            (pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)
             if depth < 0
-            else pdfium_c.FPDFFormObj_CountObjects(owner)
+            else (pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject)
         )
-        for i in range(min(count, MAX_INK_OBJECTS - seen)):
+        for i in range(min(count_objects(owner), MAX_INK_OBJECTS - seen)):
             seen += 1
-            obj = (
-                pdfium_c.FPDFPage_GetObject(owner, i)
-                if depth < 0
-                else pdfium_c.FPDFFormObj_GetObject(owner, i)
-            )
+            obj = get_object(owner, i)
             kind = pdfium_c.FPDFPageObj_GetType(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < 3:
                 pending.append((obj, depth + 1))

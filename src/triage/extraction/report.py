@@ -490,7 +490,7 @@ def _ink_under(ink: tuple[Box, ...], label: Box) -> Box | None:
             for box in ink
             if box.page == label.page
             and label.top < box.top <= label.bottom + INK_REACH
-            and min(box.x1, label.x1) > max(box.x0, label.x0)
+            and box.x_overlap(label) > 0
         ),
         None,
     )

@@ -163,11 +163,11 @@ def _stacked_header(
         stacked.append(other.index)
         above = other.index < line.index
         for col in extra:
-            same = [c for c in columns if _overlap(col.box, c.box) > 0]
+            same = [c for c in columns if col.box.x_overlap(c.box) > 0]
             if not same:
                 columns.append(col)
                 continue
-            target = max(same, key=lambda c: _overlap(col.box, c.box))
+            target = max(same, key=lambda c: col.box.x_overlap(c.box))
             rank_new, rank_old = _PRIORITY.get(col.name, 0), _PRIORITY.get(target.name, 0)
             pair = {col.name, target.name}
             if pair == {"sku", "description"} and target.below is None:
@@ -180,17 +180,13 @@ def _stacked_header(
     return columns, sorted(stacked)
 
 
-def _overlap(a: Box, b: Box) -> float:
-    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
-
-
 Edges = dict[tuple[str, int], Column]
 
 
 def _under(box: Box, columns: list[Column]) -> Column | None:
     """The column whose header the cell overlaps most, if it overlaps one."""
-    best = max(columns, key=lambda c: _overlap(box, c.box))
-    return best if _overlap(box, best.box) > 0 else None
+    best = max(columns, key=lambda c: box.x_overlap(c.box))
+    return best if box.x_overlap(best.box) > 0 else None
 
 
 def _column_edges(cells: list[tuple[str, Box]], columns: list[Column]) -> Edges:
@@ -219,7 +215,8 @@ def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
     """The header the cell sits under or lines up with, else the nearest one; a figure
     between a figure column and a text column (`2` of `2 Stk.` between `Menge` and `ME`)
     joins the figure column."""
-    column = _under(box, columns) or edges.get(_edge(text, box))
+    edge = _edge(text, box)
+    column = _under(box, columns) or edges.get(edge)
     if column is not None:
         return column
 
@@ -228,7 +225,7 @@ def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
 
     nearest = min(gap(c) for c in columns)
     near = [c for c in columns if gap(c) <= nearest + NEAR_SLACK]
-    if _edge(text, box)[0] == "right":
+    if edge[0] == "right":
         near = [c for c in near if c.name in NUMERIC_COLUMNS] or near
     return min(near, key=gap)
 
@@ -486,8 +483,8 @@ def _split_at_columns(
     homes: list[Column | None] = []
     for word in words:
         width = max(word.box.x1 - word.box.x0, 1.0)
-        nearest = max(columns, key=lambda c: _overlap(word.box, c.box))
-        inside = _overlap(word.box, nearest.box) >= 0.5 * width
+        nearest = max(columns, key=lambda c: word.box.x_overlap(c.box))
+        inside = word.box.x_overlap(nearest.box) >= 0.5 * width
         wordy = nearest.name in NUMERIC_COLUMNS and not re.search(r"\d", word.text)
         homes.append(nearest if inside and not wordy else None)
     if len({id(h) for h in homes if h is not None}) < 2:
