@@ -1,9 +1,10 @@
-"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds two
+"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds three
 sets labelled from DOMAIN.md alone, each by a writer who never opened the simulator, the
 training data or the models (`make_cases.py`: 75 cases; `make_cases_b.py`: 60 more, by a
-second writer who did not read the first set's notes). Small, so every wrong case is
-printed with its notes: the figures are a smoke test of generalisation, the list is the
-finding."""
+second writer who did not read the first set's notes; `make_cases_c.py`: 60 more, by a
+third writer who read neither earlier set's notes, stressing production-style wording and
+tolerance-boundary edge cases). Small, so every wrong case is printed with its notes: the
+figures are a smoke test of generalisation, the list is the finding."""
 
 from __future__ import annotations
 
@@ -26,7 +27,11 @@ KEYS = (
 )
 
 
-SETS = (("cases.jsonl", "labels.jsonl"), ("cases_b.jsonl", "labels_b.jsonl"))
+SETS = (
+    ("cases.jsonl", "labels.jsonl"),
+    ("cases_b.jsonl", "labels_b.jsonl"),
+    ("cases_c.jsonl", "labels_c.jsonl"),
+)
 
 
 def main() -> None:
