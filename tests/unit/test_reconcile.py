@@ -54,6 +54,8 @@ def _set_rate(data: dict[str, Any], factor: float) -> None:
     [
         (1.005, L.NONE),
         (1.0099, L.NONE),
+        (1.01, L.NONE),  # exactly 1 % (95.95): "more than 1 %" is not met, whatever the floats say
+        (0.99, L.NONE),
         (1.0105, L.RATE_MISMATCH),
         (1.03, L.RATE_MISMATCH),
         (0.97, L.RATE_MISMATCH),

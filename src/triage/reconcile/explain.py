@@ -113,7 +113,7 @@ def evidence_reasons(ev: Evidence) -> list[Reason]:
                 f"tax rate {ev.tax_rate:.4g} differs from the region's {ev.expected_tax_rate:.4g}",
             )
         )
-    elif abs(ev.tax_delta) > 0.01 + 1e-9:
+    elif ev.tax_amount_wrong:
         out.append(
             _rule(
                 "rule.tax_amount",
