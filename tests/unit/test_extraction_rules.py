@@ -14,6 +14,7 @@ from triage.extraction.invoice import (
     _reconcile_qty,
     _title_candidates,
     _untaxed,
+    extract_invoice,
 )
 from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
@@ -458,3 +459,15 @@ def test_a_quantity_printed_with_its_unit_under_the_unit_header_is_the_quantity(
     assert [{k: f.value for k, f in part.items()} for part in parts] == [
         {"qty": 2.0, "sku": "P-1001", "description": "Filterpatrone"}
     ]
+
+
+def test_a_single_printed_rate_survives_payment_terms_but_not_a_second_rate() -> None:
+    """A tax amount that does not multiply out (a tax error) keeps the one rate printed
+    beside it; a percentage in a sentence of terms does not make it ambiguous, another
+    rate in the summary does."""
+    summary = (("Subtotal", "$377.88"), ("Sales Tax (7.25%)", "$28.40"), ("TOTAL", "$406.28"))
+    terms = "A finance charge of 1.5% per month applies to past-due balances."
+    rate = _context(_lines(*summary, terms))
+    assert extract_invoice(rate)[0]["tax_rate"].value == 0.0725
+    second = _context(_lines(*summary, ("Discount", "2%")))
+    assert "tax_rate" not in extract_invoice(second)[0]

@@ -531,10 +531,18 @@ def _amounts(
     _tax_rate(ctx, candidates, sub, tax, out)
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_PROSE_WORDS = 6  # a line with this many words is a sentence: payment terms, not a rate
+
+
 def _percentages(ctx: Context) -> set[float]:
-    """Every percentage printed in the document, as a fraction."""
+    """Every percentage printed as a figure in the document, as a fraction: a sentence's
+    percentage ("a finance charge of 1.5% per month", "2 % Skonto bei Zahlung binnen 10
+    Tagen") states terms and does not make the tax rate ambiguous."""
     found: set[float] = set()
     for line in ctx.lines:
+        if len(_WORD.findall(line.text)) >= _PROSE_WORDS:
+            continue
         for match in re.finditer(r"(?<![\d.,])(\d{1,2}(?:[.,]\d{1,3})?)\s*%", line.text):
             value = parse_amount(match.group(1), NumberStyle(match.group(1).count(",") > 0))
             if value is not None:
