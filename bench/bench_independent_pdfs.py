@@ -5,7 +5,11 @@ in ``bench/independent/cases.jsonl`` twice: with ``bench/independent/layouts.py`
 (thirteen issuer layouts drawn with fpdf2: US, UK, German/Austrian, Swiss, French,
 Dutch) and with ``bench/independent/html_layouts.py`` (eight layouts written as
 HTML and CSS, as billing and field-service software prints them, and printed to
-PDF by headless Chromium: a different producer, with its own text runs). Each has
+PDF by headless Chromium: a different producer, with its own text runs), and with
+``bench/independent/office_layouts.py`` (eleven layouts written as word-processor
+documents with python-docx, as small firms make them in Word or Writer: tab-stop
+columns, nested and merged table cells, letterheads in page headers, a Swiss QR-bill
+page, printed to PDF by LibreOffice, a third producer). Each has
 its own label wording, date, time, number and currency styles. Both were designed
 from DOMAIN.md and real issuers' conventions alone, by people who never looked at
 the extractor or at the team's simulator renderer, so this measures how
@@ -25,6 +29,7 @@ text, which the contains-match alone would hide. ``BENCH_VERBOSE=1`` prints ever
 from __future__ import annotations
 
 import os
+import shutil
 import statistics
 import tempfile
 from collections import defaultdict
@@ -43,13 +48,17 @@ def _bled(truth: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def main() -> None:
-    from bench.independent import html_layouts, layouts
+    from bench.independent import html_layouts, layouts, office_layouts
 
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
     for title, render in (
         ("independent PDF layouts (fpdf2)", layouts.render_all),
         ("independent HTML layouts printed by Chromium", html_layouts.render_all),
+        ("independent word-processor layouts printed by LibreOffice", office_layouts.render_all),
     ):
+        if render is office_layouts.render_all and not shutil.which("soffice"):
+            print(f"== {title}: skipped, soffice missing (scripts/bench-setup.sh installs it) ==")
+            continue
         with tempfile.TemporaryDirectory(prefix="independent_pdfs_") as tmp:
             _report(title, render(Path(tmp)), Path(tmp), verbose)
 
