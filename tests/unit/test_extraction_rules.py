@@ -471,3 +471,107 @@ def test_a_single_printed_rate_survives_payment_terms_but_not_a_second_rate() ->
     assert extract_invoice(rate)[0]["tax_rate"].value == 0.0725
     second = _context(_lines(*summary, ("Discount", "2%")))
     assert "tax_rate" not in extract_invoice(second)[0]
+
+
+def _placed(*rows: list[tuple[str, float]]) -> list[Line]:
+    """Lines 11 pt apart, each cell at its own x (a header centred over its column)."""
+    words = [
+        Word(text, Box(1, x0, 40.0 + 11 * r, x0 + 5.0 * len(text), 49.0 + 11 * r))
+        for r, row in enumerate(rows)
+        for cell, x in row
+        for text, x0 in _word_offsets(cell, x)
+    ]
+    return build_lines([PageText(595, 842, words)])
+
+
+def _word_offsets(cell: str, x: float) -> list[tuple[str, float]]:
+    out = []
+    for text in cell.split():
+        out.append((text, x))
+        x += 5.0 * len(text) + 3
+    return out
+
+
+def test_a_work_time_table_under_a_wrapped_centred_header_gives_the_visit_times() -> None:
+    """`Datum | Arbeitszeit von | bis`, the header's `von` centred under `Arbeitszeit`: the
+    times under it take the date printed before them in their row (an overnight job's end
+    prints its own)."""
+    lines = _placed(
+        [("Art der Arbeiten: Reparatur", 40)],
+        [("Datum", 60), ("Arbeitszeit", 140), ("bis", 234), ("Arbeitsstunden", 300)],
+        [("von", 160)],
+        [("23.02.2026", 40), ("23:00", 150), ("24.02.2026 03:15", 203), ("4,00", 323)],
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    values = {name: f.value for name, f in fields.items()}
+    assert values["service_type"] == "repair"
+    assert values["arrived_at"] == "2026-02-23T23:00:00+01:00"
+    assert values["completed_at"] == "2026-02-24T03:15:00+01:00"
+    assert values["labor_hours"] == 4.0
+
+
+# a form's checklist under the parts, then the signature answered after its signing line
+CHECKLIST_THEN_SIGNATURE = (
+    "SAFETY / SITE CHECKLIST",
+    ("Lockout / tagout applied", "☒", "☐"),
+    "Customer signature: ______________________ (signed)",
+)
+
+
+def test_zone_names_under_the_times_a_parts_heading_saying_none_and_a_signing_line() -> None:
+    """`EST` on its own line under each time; `PARTS / MATERIALS` over `No parts used` and a
+    checklist (no parts); an answer written after the signing line."""
+    lines = _lines(
+        ("Call Received", "2/18/2026 8:00 AM"),
+        ("", "EST"),
+        ("On Site", "2/18/2026 7:00 PM"),
+        ("", "EST"),
+        "PARTS / MATERIALS",
+        ("Part #", "Description", "Qty"),
+        "No parts used on this call.",
+        *CHECKLIST_THEN_SIGNATURE,
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert fields["reported_at"].value == "2026-02-18T08:00:00-05:00"
+    assert fields["arrived_at"].value == "2026-02-18T19:00:00-05:00"
+    assert fields["customer_signature"].value is True
+    assert parts == []
+
+
+def test_a_parts_table_ends_at_a_signature_line_and_a_heading_set_apart() -> None:
+    lines = _lines(
+        ("Part #", "Description", "Qty"),
+        ("P-5012", "Control board", "1"),
+        "",
+        *CHECKLIST_THEN_SIGNATURE,
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert [p["description"].value for p in parts] == ["Control board"]
+    assert fields["customer_signature"].value is True
+
+
+def test_a_value_wrapped_in_its_cell_a_wrapped_ticked_option_and_a_two_name_notes_heading() -> None:
+    """`8:00 AM (UTC-` over `06:00)`; the ticked box ends the row and its option wraps onto
+    the next line; `Work carried out / comments` ends the parts table above it."""
+    lines = _lines(
+        ("Call received", "02/05/2026 8:00 AM (UTC-"),
+        ("", "06:00)"),
+        ("Type of visit", "☐ Repair", "☐ Inspection", "☒"),
+        ("", "Emergency repair"),
+        "Parts used",
+        ("Part no.", "Description", "Qty"),
+        ("P-3320", "Hydraulic hose assy", "1"),
+        "Work carried out / comments",
+        "burst hyd hose on press #4, leak chk ok @ 2500 psi",
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert fields["reported_at"].value == "2026-02-05T08:00:00-06:00"
+    assert fields["service_type"].value == "emergency_repair"
+    assert fields["notes"].value == "burst hyd hose on press #4, leak chk ok @ 2500 psi"
+    assert [p["sku"].value for p in parts] == ["P-3320"]
+
+
+def test_a_phrase_like_a_notes_heading_under_the_notes_heading_is_the_note() -> None:
+    lines = _lines("Technician notes", "work carried out", "", ("Customer signature:", "No"))
+    fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
+    assert fields["notes"].value == "work carried out"

@@ -79,10 +79,19 @@ def spans_for_label(
             box = box.union(w.box)
         yield "inline", Span(text, box)
     for right in line.cells[cell_index + 1 :]:
-        yield "right", Span(right.text.strip(_SEPARATORS + " ") or right.text, right.box)
-    label_box = cell.box
+        text, box = right.text, right.box
+        if text.count("(") > text.count(")") and (under := _under(lines, line, right)):
+            # a value wrapped in its cell: `8:00 AM (UTC-` over `06:00)`
+            text, box = (
+                text + ("" if text.endswith("-") else " ") + under.text,
+                box.union(under.box),
+            )
+        yield "right", Span(text.strip(_SEPARATORS + " ") or text, box)
+    label_box, first = cell.box, line.index + 1
+    if hit.wrapped and (under := _under(lines, line, cell)) is not None:
+        label_box, first = cell.box.union(under.box), first + 1  # below the label's last line
     seen = 0
-    for nxt in lines[line.index + 1 : line.index + 1 + 3 * below]:
+    for nxt in lines[first : first + 3 * below]:
         if nxt.page != line.page or nxt.box.top - label_box.bottom > 4.0 * label_box.height * (
             seen + 1
         ):
@@ -115,27 +124,47 @@ def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, Labe
                 into = joined.end - len(cell.text) - 1 if joined is not None else 0
                 if joined is not None and into > 0 and joined.field != "_ignore":
                     yield line, index + 1, LabelHit(joined.field, joined.label, 0, into)
-            if hit is None:
-                wrapped = _wrapped_label(lines, line, cell, table)
-                if wrapped is not None:
-                    yield line, index, wrapped
+            wrapped = _wrapped_label(lines, line, cell, table)
+            if wrapped is not None and (hit is None or wrapped.field != hit.field):
+                yield line, index, wrapped
 
 
-def _wrapped_label(lines: list[Line], line: Line, cell: Cell, table: int) -> LabelHit | None:
-    """A label wrapped in its column (`Type` over `d'intervention`, the value beside the first
-    line): the cell and the cell flush under it read as one label that ends in the lower one."""
+def _under(lines: list[Line], line: Line, cell: Cell) -> Cell | None:
+    """The cell set flush under `cell` on the next line (left, centre or right edges lined
+    up, as a column's header wraps), if the next line follows at a line's spacing."""
     if line.index + 1 >= len(lines):
         return None
     nxt = lines[line.index + 1]
     if nxt.page != line.page or nxt.box.top - cell.box.bottom > cell.box.height:
         return None
-    under = next((c for c in nxt.cells if abs(c.box.x0 - cell.box.x0) <= 2.0), None)
+    box = cell.box
+    return next(
+        (
+            c
+            for c in nxt.cells
+            if min(
+                abs(c.box.x0 - box.x0),
+                abs(c.box.x1 - box.x1),
+                abs((c.box.x0 + c.box.x1) - (box.x0 + box.x1)) / 2,
+            )
+            <= 2.0
+        ),
+        None,
+    )
+
+
+def _wrapped_label(lines: list[Line], line: Line, cell: Cell, table: int) -> LabelHit | None:
+    """A label wrapped in its column (`Type` over `d'intervention`, the value beside the first
+    line; `Arbeitszeit` over `von`, the value under both): the cell and the cell flush under
+    it read as one label that ends in the lower one. Reported also where the upper cell alone
+    is another field's label (`Arbeitszeit`, the hours)."""
+    under = _under(lines, line, cell)
     if under is None:
         return None
     joined = label_at_start(f"{cell.text} {under.text}", table)
     if joined is None or joined.field == "_ignore" or joined.end <= len(cell.text) + 1:
         return None
-    return LabelHit(joined.field, joined.label, 0, len(cell.text))
+    return LabelHit(joined.field, joined.label, 0, len(cell.text), wrapped=True)
 
 
 def number_style(lines: list[Line]) -> NumberStyle:

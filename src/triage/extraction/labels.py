@@ -445,6 +445,16 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "soort werk",
         "soort bezoek",
         "type de visite",
+        "art der arbeiten",
+        "art der arbeit",
+        "arbeitsart",
+        "art des auftrags",
+        "nature des travaux",
+        "nature d'intervention",
+        "type of job",
+        "aard werkzaamheden",
+        "aard van de werkzaamheden",
+        "aard van het werk",
         "service",
     ),
     "reported_at": (
@@ -485,6 +495,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "onsite",
         "ankunft",
         "ankunft vor ort",
+        "arbeitszeit von",
+        "arbeitsbeginn",
         "vor ort",
         "eintreffen",
         "arrivee",
@@ -511,6 +523,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "end time",
         "abgeschlossen",
         "arbeitsende",
+        "arbeitszeit bis",
+        "bis",
         "fertigstellung",
         "fertiggestellt",
         "ende",
@@ -584,6 +598,16 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "notes",
         "work performed",
         "work done",
+        "work carried out",
+        "details of work",
+        "work summary",
+        "service notes",
+        "job notes",
+        "action taken",
+        "actions taken",
+        "detail des travaux",
+        "travaux executes",
+        "omschrijving werkzaamheden",
         "description of work",
         "findings",
         "technician notes",
@@ -1014,6 +1038,7 @@ class LabelHit:
     label: str
     start: int
     end: int
+    wrapped: bool = False  # its last words are in the cell under it (`Arbeitszeit` / `von`)
 
 
 @dataclass(frozen=True)

@@ -218,7 +218,9 @@ def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> It
     last_right: float | None = None
     last_size = 0.0
     for i, ch in enumerate(text):
-        if ch.isspace() or ch == "\x00" or ch == "\ufffe":
+        if ch == "\ufffe":
+            ch = "-"  # pdfium's mark for a hyphen that ends a line: a printed `-` (`UTC-`)
+        if ch.isspace() or ch == "\x00":
             word = flush()
             if word:
                 yield word

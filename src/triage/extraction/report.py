@@ -30,6 +30,7 @@ from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables, report_section
 from triage.extraction.values import (
+    TZ_NAMES,
     find_dates,
     fold,
     parse_amount,
@@ -193,6 +194,11 @@ def extract_report(
             ):
                 out["notes"] = field(notes[0], 0.85 * weight / 0.98, notes[1])
             continue
+        if hit.field == "service_type" and (row := _checkbox_row(lines, line, cell_index)):
+            mapped = map_service_type(_ticked_choice(row[0]))
+            if mapped:
+                out[hit.field] = field(mapped[0], RELATION_PRIOR["right"] * mapped[1], row[1])
+                continue
         for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
             prior = RELATION_PRIOR[relation] * weight
             if hit.field == "work_order_id":
@@ -239,7 +245,8 @@ def extract_report(
                 unread_signature = line.cells[cell_index].box
     day = _service_date(ctx, free) if time_only else None
     for name, text, box, prior in time_only:
-        parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=day)
+        on = _row_date(free, box, ctx.day_first) or day
+        parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=on)
         if name not in stamps and parsed:
             stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
     if "customer_signature" not in out and unread_signature is not None:
@@ -284,7 +291,9 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
                 continue
             chunks: list[tuple[str, Box]] = []
             headed = False  # column names under the label: the section is there, maybe empty
-            rest = cell.text[hit.end :].strip(" :.-")
+            rest = cell.text[hit.end :].strip(" :.-/|")
+            if rest and (more := _parts_label(rest)) is not None and more.end >= len(rest) - 1:
+                rest = ""  # `PARTS / MATERIALS`: one heading in two words
             right = line.cells[cell_index + 1 :]
             if _column_header(" ".join([rest, *(c.text for c in right)])):
                 headed, rest, right = True, "", []
@@ -305,6 +314,9 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
                 ):
                     break
                 last = nxt
+                if _NO_PARTS.match(nxt.text):
+                    headed = True  # `No parts used on this call.`: the section says it is empty
+                    break
                 if _column_header(nxt.text):
                     headed = True  # `Menge ME Art.-Nr. Bezeichnung` over no rows: not a part
                     continue
@@ -367,6 +379,19 @@ def _service_date(ctx: Context, lines: list[Line]) -> date | None:
             found = find_dates(span.text, day_first=ctx.day_first)
             if found:
                 return found[0].value
+    return None
+
+
+def _row_date(lines: list[Line], box: Box, day_first: bool | None) -> date | None:
+    """The day of a bare time in a table row (`14.01.2026 | 10:30 | 13:45` under `Datum | von
+    | bis`): the date printed nearest before it in its row (an overnight job's end may print
+    its own date later in the row)."""
+    row = next((line for line in lines if any(c.box == box for c in line.cells)), None)
+    if row is None:
+        return None
+    for cell in sorted(row.cells, key=lambda c: -c.box.x0):
+        if cell.box.x1 <= box.x0 and (found := find_dates(cell.text, day_first=day_first)):
+            return found[-1].value
     return None
 
 
@@ -446,6 +471,27 @@ _TICKED_OPTION = re.compile(rf"[{_TICK}]\s*([^☐{_TICK}]+)")
 _TICKED = re.compile(rf"(?:[{_TICK}]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
 
 
+def _checkbox_row(lines: list[Line], line: Line, cell_index: int) -> tuple[str, Box] | None:
+    """The options right of a label when they are checkboxes (`☐ Repair | ☐ Inspection |
+    ☒`), read as one text; an option wrapped onto the next line (`Emergency repair` under
+    the row) joins it."""
+    cells = line.cells[cell_index + 1 :]
+    text = " ".join(c.text for c in cells)
+    if not cells or "☐" not in text:
+        return None
+    box = cells[0].box.union(cells[-1].box)
+    nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
+    if (
+        re.search(rf"[{_TICK}☐]\s*$", text)
+        and nxt is not None
+        and nxt.page == line.page
+        and nxt.box.x0 >= cells[0].box.x0 - 2
+        and nxt.box.top - line.box.bottom < line.box.height
+    ):
+        text, box = f"{text} {nxt.text}", box.union(nxt.box)
+    return text, box
+
+
 def _ticked_choice(text: str) -> str:
     """`☐ Wartung ☒ Reparatur ☐ Inspektion`: the ticked option of a checklist, else the text."""
     if "☐" not in text:
@@ -454,9 +500,14 @@ def _ticked_choice(text: str) -> str:
     return ticked.group(1).strip() if ticked else text
 
 
+_BLANK_LINE = re.compile(r"^[_.…]{3,}\s*")
+
+
 def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     """Signed or not; `strict` only when the text says so (not any name written there)."""
     cleaned = text.strip()
+    if (after := _BLANK_LINE.sub("", cleaned)) and after != cleaned:
+        cleaned = after  # `______ (signed)`: the answer written after the signing line
     answer = cleaned.rpartition(":")[2].strip()  # `Bon signé par le client : Non`
     if answer != cleaned and (_NO.match(answer) or _YES.match(answer)):
         return bool(_YES.match(answer)) and not _NO.match(answer), 0.9
@@ -535,12 +586,15 @@ def _timestamps(
         out[name] = field(value.isoformat(), confidence, box)
 
 
-_ZONE_ONLY = re.compile(r"\(?(?:UTC|GMT)\s*[+-−]\d{1,2}(?::?\d{2})?\)?")
+_ZONE_ONLY = re.compile(
+    r"\(?(?:(?:UTC|GMT)\s*[+-−]\d{1,2}(?::?\d{2})?|" + "|".join(TZ_NAMES) + r")\)?"
+)
 
 
 def _zone_lines(lines: list[Line]) -> list[tzinfo | None]:
-    """The one UTC offset printed on lines that hold nothing else (`GMT+01:00` under each
-    time of a timeline); none when there is no such line or they disagree."""
+    """The one UTC offset or zone name printed on lines that hold nothing else (`GMT+01:00`
+    under each time of a timeline, `EST` under each time of a header grid); none when there
+    is no such line or they disagree."""
     zones = {
         parse_offset(part)
         for line in lines
@@ -615,11 +669,14 @@ _NUMERIC_VALUE_FIELDS = frozenset(
 def _filler_note(line: Line, hits: list[LabelHit], lines: list[Line]) -> bool:
     """A lone word under an empty notes label that only looks like the label of a time or
     hours field ("finished", "completed"): that label would carry its value, a number, on
-    its line or the next. It is the note, the filler rule 2 looks for."""
+    its line or the next. It is the note, the filler rule 2 looks for. So is a short phrase
+    that reads like a notes heading itself ("work carried out")."""
     words = line.text.split()
-    if len(words) != 1 or ":" in line.text:
+    if ":" in line.text:
         return False
-    if not all(hit.field in _NUMERIC_VALUE_FIELDS for hit in hits):
+    if all(hit.field == "notes" for hit in hits) and len(words) <= 4:
+        return True  # `work carried out` under `Technician notes`: no heading under a heading
+    if len(words) != 1 or not all(hit.field in _NUMERIC_VALUE_FIELDS for hit in hits):
         return False
     following = lines[line.index + 1].text.strip() if line.index + 1 < len(lines) else ""
     return not following[:1].isdigit()

@@ -261,11 +261,14 @@ _SECTION_FIELDS = frozenset({"notes", "customer_signature"})
 
 def report_section(text: str) -> bool:
     """A report's notes or signature heading (`Tätigkeitsbericht / Bemerkungen`, `Customer
-    signature`): the parts table above it has ended, its lines are not a part's wrapped
-    description. `Notes: replaced capacitor` under an item is the item's, not a heading."""
+    signature`, also with its answer): the parts table above it has ended, its lines are not a
+    part's wrapped description. `Notes: replaced capacitor` under an item is the item's, not
+    a heading."""
     hit = label_at_start(text, REPORT)
     if hit is None or hit.field not in _SECTION_FIELDS:
         return False
+    if hit.field == "customer_signature":
+        return True  # `Customer signature: ____ (signed)` is never an item's text
     rest = fold(text)[hit.end :]
     return len(rest) < 25 and not re.search(r":\s*\w", rest)
 
@@ -281,6 +284,11 @@ class _DataLine:
     page: int
     cells: list[tuple[Column, str, Box]]
     numeric: set[str]
+    heading: bool = False  # a short line in capitals without figures: a section's title
+
+
+def _heading(text: str) -> bool:
+    return text.isupper() and not re.search(r"\d", text) and len(text.split()) <= 6
 
 
 def _read_table(
@@ -324,7 +332,11 @@ def _read_table(
             for text, box in _split_numeric_cells(line)
             for p in _split_at_columns(text, box, line, columns)
         ]
-        data.append(_DataLine(index, line.box.top, line.box.bottom, line.page, [], set()))
+        data.append(
+            _DataLine(
+                index, line.box.top, line.box.bottom, line.page, [], set(), _heading(line.text)
+            )
+        )
         read.append(pieces)
     edges = _column_edges([piece for pieces in read for piece in pieces], columns)
     for item, pieces in zip(data, read, strict=True):
@@ -408,11 +420,13 @@ def _leading(pending: list[_DataLine], anchor: _DataLine) -> list[_DataLine]:
 
 
 def _trailing(last: _DataLine, pending: list[_DataLine]) -> list[_DataLine]:
-    """Text lines after the last item join it while they stay close together."""
+    """Text lines after the last item join it while they stay close together, up to a
+    heading set apart from it (`SAFETY / SITE CHECKLIST` under the parts)."""
     kept: list[_DataLine] = []
     prev = last
     for item in pending:
-        if _gap(prev, item) > 2.5 * max(item.bottom - item.top, 6.0):
+        height = max(item.bottom - item.top, 6.0)
+        if _gap(prev, item) > 2.5 * height or (_gap(prev, item) > height and item.heading):
             break
         kept.append(item)
         prev = item
