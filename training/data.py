@@ -102,7 +102,7 @@ def sentence_texts(
     seed: int,
     renderings: int = 8,
     pairs: int = 4000,
-    augmented: int = 9400,
+    augmented: int = 11200,
     paraphrased: int = 0,
 ) -> tuple[list[str], list[set[str]], list[int]]:
     """Single phrase-bank sentences of a (sub-)partition in technicians' styles, pairs run

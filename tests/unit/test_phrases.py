@@ -5,7 +5,13 @@ from __future__ import annotations
 import random
 
 from triage.simulate import PHRASE_PARTITIONS, generate
-from triage.simulate.phrases import ALL_WORDINGS, FACT_FAMILIES, STYLES, write_notes
+from triage.simulate.phrases import (
+    ALL_WORDINGS,
+    FACT_FAMILIES,
+    STYLES,
+    write_notes,
+    write_sentence,
+)
 
 
 def test_fact_families_have_at_least_40_distinct_wordings() -> None:
@@ -42,3 +48,18 @@ def test_write_notes_styles_keep_negations() -> None:
             notes = write_notes(rng, sentence, style, "the site manager").lower()
             assert "no " in notes, style
             assert "not " in notes, style
+
+
+def test_styles_keep_spanish_and_italian_negations() -> None:
+    """`training.augment` renders Spanish and Italian sentences in these styles: a typo
+    must not blur the word that negates them."""
+    rng = random.Random(0)
+    cases = {
+        "es": ("Ninguna señal de golpe, nunca se cayó, cortesía rechazada", ("ninguna", "nunca")),
+        "it": ("Nessun danno esterno, niente di anomalo, senza addebito", ("nessun", "niente")),
+    }
+    for lang, (text, words) in cases.items():
+        for style in STYLES:
+            for _ in range(60):
+                out = write_sentence(rng, text, lang, style).lower()
+                assert all(w in out for w in words), (lang, style, out)

@@ -239,6 +239,23 @@ _PROTECTED = frozenset(
         "can't",
         "refused",
         "declined",
+        # Spanish and Italian, which `training.augment` writes in these styles
+        "nunca",
+        "ninguno",
+        "ninguna",
+        "tampoco",
+        "rechazado",
+        "rechazada",
+        "nessun",
+        "nessuno",
+        "nessuna",
+        "niente",
+        "nulla",
+        "senza",
+        "rifiutato",
+        "rifiutata",
+        "negato",
+        "negata",
     }
 )
 _ARTICLE_RE = re.compile(r"\b(?:the|a|an) ", re.IGNORECASE)
