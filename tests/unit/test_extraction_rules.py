@@ -575,3 +575,51 @@ def test_a_phrase_like_a_notes_heading_under_the_notes_heading_is_the_note() -> 
     lines = _lines("Technician notes", "work carried out", "", ("Customer signature:", "No"))
     fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
     assert fields["notes"].value == "work carried out"
+
+
+def test_dotted_leaders_a_second_heading_name_and_a_signature_sentence_end_the_fields() -> None:
+    """A French form: values after dot leaders, `Pièces remplacées / fournies` over a table
+    whose descriptions sit flush left in a wide column that misses their centred header, and
+    a signature sentence right under the note."""
+    lines = _placed(
+        [("Appel du client..............................10.02.2026 à 8h00", 62)],
+        [("Temps passé (main d'œuvre)...................2 h", 62)],
+        [("Pièces remplacées / fournies", 62)],
+        [("Référence", 78), ("Désignation", 274), ("Quantité", 473)],
+        [("P-4420", 62), ("Lüftermotor", 148), ("1", 490)],
+        [("Compte rendu / observations", 62)],
+        [("Lüftermotor defekt, ersetzt.", 76)],
+        [("Signature du client (précédée de la mention « Bon pour accord ») : signé", 62)],
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(True), True, "CHF"))
+    assert fields["reported_at"].value == "2026-02-10T08:00:00+01:00"
+    assert fields["labor_hours"].value == 2.0
+    assert fields["notes"].value == "Lüftermotor defekt, ersetzt."
+    assert fields["customer_signature"].value is True
+    assert [{k: f.value for k, f in p.items()} for p in parts] == [
+        {"sku": "P-4420", "description": "Lüftermotor", "qty": 1.0}
+    ]
+
+
+def test_a_note_and_a_materials_list_side_by_side_are_read_as_two_columns() -> None:
+    """`Uitgevoerde werkzaamheden` and `Gebruikte materialen` head two columns of one page
+    width: the note is the left column, the materials (here none) the right one."""
+    lines = _placed(
+        [("Uitgevoerde werkzaamheden", 51), ("Gebruikte materialen", 458)],
+        [
+            ("Storing op koelcel 2, klemmen los, vastgezet,", 51),
+            ("Artikelnr.", 464),
+            ("Omschrijving", 532),
+            ("Aantal", 734),
+        ],
+        [("alles draait.", 51), ("geen", 532)],
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert fields["notes"].value == "Storing op koelcel 2, klemmen los, vastgezet, alles draait."
+    assert parts == []
+
+
+def test_an_invoice_names_its_work_order_as_the_intervention() -> None:
+    lines = _lines("Intervention : WO-24370 Date d'intervention : 12/02/2026")
+    fields, _ = extract_invoice(_context(lines))
+    assert fields["work_order_id"].value == "WO-24370"

@@ -66,13 +66,21 @@ def words_after(cell: Cell, folded_end: int) -> list[Word]:
     return out
 
 
+_LEADER = re.compile(r"(?:\.\s?){4,}|…{2,}|_{4,}")
+
+
 def spans_for_label(
     lines: list[Line], line: Line, cell_index: int, hit: LabelHit, *, below: int = 3
 ) -> Iterator[tuple[str, Span]]:
     """Where a label's value can be: rest of its cell, cells to its right, lines below."""
     cell = line.cells[cell_index]
     rest = words_after(cell, hit.end)
-    text = " ".join(w.text for w in rest).strip(_SEPARATORS + " ")
+    text = " ".join(w.text for w in rest)
+    if _LEADER.search(text):
+        # `Appel du client........10.02.2026 à 8h00`: the value is what the dots lead to
+        text = _LEADER.split(text)[-1]
+        rest = rest[-len(text.split()) :] if text.split() else []
+    text = text.strip(_SEPARATORS + " ")
     if rest and text:
         box = rest[0].box
         for w in rest[1:]:

@@ -292,8 +292,8 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
             chunks: list[tuple[str, Box]] = []
             headed = False  # column names under the label: the section is there, maybe empty
             rest = cell.text[hit.end :].strip(" :.-/|")
-            if rest and (more := _parts_label(rest)) is not None and more.end >= len(rest) - 1:
-                rest = ""  # `PARTS / MATERIALS`: one heading in two words
+            if re.match(r"\s*[/|]\s*[^\W\d]+(\s+[^\W\d]+){0,2}\s*$", cell.text[hit.end :]):
+                rest = ""  # `PARTS / MATERIALS`, `Pièces remplacées / fournies`: one heading
             right = line.cells[cell_index + 1 :]
             if _column_header(" ".join([rest, *(c.text for c in right)])):
                 headed, rest, right = True, "", []
@@ -301,12 +301,18 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
                 chunks.append((rest, cell.box))
             if right:
                 chunks.append((" | ".join(c.text for c in right), right[0].box))
+            # a heading beside another section's (`Uitgevoerde werkzaamheden` | `Gebruikte
+            # materialen`) heads the column from its left edge on
+            left = cell.box.x0 - 2 if cell_index > 0 else None
             last = line
-            for nxt in lines[position + 1 : position + 12]:
-                if nxt.page != last.page or nxt.box.top - last.box.bottom > 1.8 * max(
+            for below in lines[position + 1 : position + 12]:
+                if below.page != last.page or below.box.top - last.box.bottom > 1.8 * max(
                     last.box.height, 6.0
                 ):
                     break
+                nxt = _within(below, left=left)
+                if nxt is None:
+                    continue
                 first = nxt.cells[0].text
                 if report_section(first) or (
                     any(label_at_start(first, t) for t in (REPORT, INVOICE, PARTY))
@@ -624,7 +630,11 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
     box = cell.box
     if rest:
         parts.append(rest)
+    bound = None  # `Gebruikte materialen` beside the heading: the note is the column left of it
     for right in line.cells[cell_index + 1 :]:
+        if _parts_label(right.text) or label_at_start(right.text, REPORT):
+            bound = right.box.x0
+            break
         parts.append(right.text)
         box = box.union(right.box)
     below = len(parts)
@@ -632,12 +642,15 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
     for nxt in lines[line.index + 1 : line.index + 30]:
         if nxt.page != line.page or nxt.box.top - last.bottom > 2.2 * max(last.height, 6.0):
             break
+        if (column := _within(nxt, right=bound)) is None:
+            continue
+        nxt = column
         first = nxt.cells[0].text
         hits = [hit for table in (REPORT, INVOICE, PARTY) if (hit := label_at_start(first, table))]
         continues = bool(parts) and _mid_sentence(parts[-1], nxt.text)
         if (
             hits
-            and _looks_like_label(first)
+            and (_looks_like_label(first) or report_section(first))
             and not continues  # `... getauscht,` / `Anlage läuft wieder.`: one sentence
             and not (not parts and _filler_note(nxt, hits, lines))
         ):
@@ -649,6 +662,21 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         parts = parts[1:]
     text = " ".join(p.strip() for p in parts if p.strip())
     return (text, box) if text else None
+
+
+def _within(line: Line, *, left: float | None = None, right: float | None = None) -> Line | None:
+    """The cells of `line` between `left` and `right` (a column of a page split in two
+    sections side by side), as a line of their own; None when that column is empty there."""
+    if left is None and right is None:
+        return line
+    cells = [
+        c
+        for c in line.cells
+        if (left is None or c.box.x1 > left) and (right is None or c.box.x0 < right - 2)
+    ]
+    if not cells:
+        return None
+    return Line([w for c in cells for w in c.words], line.index, cells)
 
 
 def _mid_sentence(previous: str, text: str) -> bool:

@@ -230,6 +230,29 @@ def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
     return min(near, key=gap)
 
 
+def _one_per_column(
+    cells: list[tuple[Column, str, Box]], columns: list[Column], edges: Edges
+) -> list[tuple[Column, str, Box]]:
+    """A text cell sent to its nearest header, whose column another cell of the line already
+    holds (`P-4420` under `Référence`), belongs to the next free text column to its right:
+    `Lüftermotor` set flush left in a wide ruled column whose centred `Désignation` it misses."""
+    out = list(cells)
+    for i, (column, text, box) in enumerate(out):
+        if _under(box, columns) or edges.get(_edge(text, box)) or _edge(text, box)[0] != "left":
+            continue
+        taken = {c.name for j, (c, _, _) in enumerate(out) if j != i}
+        if column.name not in taken:
+            continue
+        free = [
+            c
+            for c in columns
+            if c.box.x0 >= box.x0 and c.name not in taken and c.name not in NUMERIC_COLUMNS
+        ]
+        if free:
+            out[i] = (min(free, key=lambda c: c.box.x0), text, box)
+    return out
+
+
 def _is_stop(line: Line, left: float) -> bool:
     """A totals line or a section heading ends the table (the label may sit in any cell).
 
@@ -340,7 +363,11 @@ def _read_table(
         read.append(pieces)
     edges = _column_edges([piece for pieces in read for piece in pieces], columns)
     for item, pieces in zip(data, read, strict=True):
-        item.cells = [(_assign(text, box, columns, edges), text, box) for text, box in pieces]
+        item.cells = _one_per_column(
+            [(_assign(text, box, columns, edges), text, box) for text, box in pieces],
+            columns,
+            edges,
+        )
         item.numeric = {
             n
             for n in numeric
