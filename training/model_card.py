@@ -33,7 +33,7 @@ def write_model_card(directory: Path, model: TriageModel) -> None:
         "dispute embeddings (all-MiniLM-L6-v2, ONNX int8) reduced to prototype similarities",
         "and text-fact probabilities: a note-level head, and two sentence-level heads (one on",
         "sentence embeddings, one on hashed character 3-5-grams for abbreviations, typos and",
-        f"German/French) trained on single phrase-bank sentences and {sources}, applied to",
+        f"other languages) trained on single phrase-bank sentences and {sources}, applied to",
         "every sentence of a note and max-pooled; the boosters read out-of-fold fact",
         "probabilities from heads that never saw the case's wordings, and DOMAIN's rules that",
         "turn on the notes (the billable cascade, warranty coverage, out of scope, missing",
