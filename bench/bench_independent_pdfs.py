@@ -9,7 +9,9 @@ PDF by headless Chromium: a different producer, with its own text runs), and wit
 ``bench/independent/office_layouts.py`` (eleven layouts written as word-processor
 documents with python-docx, as small firms make them in Word or Writer: tab-stop
 columns, nested and merged table cells, letterheads in page headers, a Swiss QR-bill
-page, printed to PDF by LibreOffice, a third producer). Each has
+page, printed to PDF by LibreOffice, a third producer), and with
+``bench/independent/pdfmake_layouts.py`` (eight layouts as web and mobile billing and
+field-service apps print them with pdfmake, a fourth producer). Each has
 its own label wording, date, time, number and currency styles. Both were designed
 from DOMAIN.md and real issuers' conventions alone, by people who never looked at
 the extractor or at the team's simulator renderer, so this measures how
@@ -48,16 +50,25 @@ def _bled(truth: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def main() -> None:
-    from bench.independent import html_layouts, layouts, office_layouts
+    from bench.independent import html_layouts, layouts, office_layouts, pdfmake_layouts
 
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
-    for title, render in (
-        ("independent PDF layouts (fpdf2)", layouts.render_all),
-        ("independent HTML layouts printed by Chromium", html_layouts.render_all),
-        ("independent word-processor layouts printed by LibreOffice", office_layouts.render_all),
+    for title, render, ready in (
+        ("independent PDF layouts (fpdf2)", layouts.render_all, True),
+        ("independent HTML layouts printed by Chromium", html_layouts.render_all, True),
+        (
+            "independent word-processor layouts printed by LibreOffice",
+            office_layouts.render_all,
+            shutil.which("soffice") is not None,
+        ),
+        (
+            "independent web-app layouts printed by pdfmake",
+            pdfmake_layouts.render_all,
+            pdfmake_layouts.available(),
+        ),
     ):
-        if render is office_layouts.render_all and not shutil.which("soffice"):
-            print(f"== {title}: skipped, soffice missing (scripts/bench-setup.sh installs it) ==")
+        if not ready:
+            print(f"== {title}: skipped, its renderer is missing (scripts/bench-setup.sh) ==")
             continue
         with tempfile.TemporaryDirectory(prefix="independent_pdfs_") as tmp:
             _report(title, render(Path(tmp)), Path(tmp), verbose)
