@@ -623,3 +623,65 @@ def test_an_invoice_names_its_work_order_as_the_intervention() -> None:
     lines = _lines("Intervention : WO-24370 Date d'intervention : 12/02/2026")
     fields, _ = extract_invoice(_context(lines))
     assert fields["work_order_id"].value == "WO-24370"
+
+
+def test_an_app_export_title_created_time_status_chip_and_unlabelled_visit_type() -> None:
+    """A dispatch app's report: the title's print time is no completion, `Created` is when
+    the job was reported, a status chip says the customer did not sign, and a row of
+    checkboxes under a bare heading gives the visit type."""
+    lines = _lines(
+        ("Job completion report", "20 Jan 2026 · 12:57 GMT"),
+        ("● COMPLETED", "✗ NO CUSTOMER SIGNATURE"),
+        ("CUSTOMER", "EQUIPMENT"),
+        ("Penrose Hotels plc", "Chiller XR-200"),
+        "INTERVENTION",
+        ("☐ Maintenance préventive", "☒ Dépannage", "☐ Installation", "☐ Contrôle"),
+        ("Created", "20 Jan 2026 · 08:00 GMT"),
+        ("Completed", "20 Jan 2026 · 12:45 GMT"),
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
+    assert fields["reported_at"].value == "2026-01-20T08:00:00+00:00"
+    assert fields["completed_at"].value == "2026-01-20T12:45:00+00:00"
+    assert fields["customer_signature"].value is False
+    assert fields["service_type"].value == "repair"
+
+
+def test_a_job_sheet_number_a_logged_time_and_a_checklist_after_the_note() -> None:
+    lines = _lines(
+        "Job sheet",
+        "WO-24296",
+        "Logged",
+        "02/02/2026 08:00 (UTC+00:00)",
+        "ENGINEER'S NOTES",
+        "Replaced the door gasket.",
+        "",
+        "CHECKLIST",
+        "✔ Work area left safe",
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
+    assert fields["work_order_id"].value == "WO-24296"
+    assert fields["reported_at"].value == "2026-02-02T08:00:00+00:00"
+    assert fields["notes"].value == "Replaced the door gasket."
+
+
+def test_an_item_code_captioned_under_it_and_text_beside_the_totals_stay_apart() -> None:
+    """`SKU P-3105` under the item is its code; `Scan to pay online` by a QR code and a
+    thank-you line under it are not its description; `FROM` / `TO` head the parties."""
+    lines = _placed(
+        [("FROM", 28), ("TO", 214)],
+        [("Kestrel Mechanical Ltd", 28), ("Penrose Hotels plc", 214)],
+        [],
+        [("DESCRIPTION", 46), ("QTY", 303), ("RATE", 381), ("AMOUNT", 516)],
+        [("Drive belt B-62", 46), ("1", 313), ("£23.56", 372), ("£23.56", 521)],
+        [("SKU P-3105", 46)],
+        [],
+        [],
+        [("Scan to pay online", 130)],
+        [("Thank you for your payment.", 40), ("Subtotal", 343), ("£23.56", 514)],
+    )
+    fields, items = extract_invoice(_context(lines))
+    assert fields["issuer"].value == "Kestrel Mechanical Ltd"
+    assert fields["bill_to"].value == "Penrose Hotels plc"
+    assert [(i["sku"].value, i["description"].value) for i in items] == [
+        ("P-3105", "Drive belt B-62")
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from triage.extraction.fields import (
@@ -590,6 +591,19 @@ def _tax_rate(
         out["tax_rate"] = field(float(best.value), 0.6, best.box)
 
 
+# words that head a party block only when they stand alone (`VON` | `AN` over two addresses):
+# anywhere else they are prepositions or names (`An der Alster 4`, `Van Dijk B.V.`)
+_BARE_PARTY = {"to": "bill_to", "an": "bill_to", "aan": "bill_to", "von": "issuer", "van": "issuer"}
+
+
+def _bare_party_labels(lines: list[Line]) -> Iterator[tuple[Line, int, LabelHit]]:
+    for line in lines:
+        for index, cell in enumerate(line.cells):
+            word = fold(cell.text).strip(" :")
+            if word in _BARE_PARTY:
+                yield line, index, LabelHit(_BARE_PARTY[word], word, 0, len(cell.text))
+
+
 def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) -> None:
     """Seller and buyer from their labels: the name after the label, to its right or below.
 
@@ -597,7 +611,9 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
     (`Invoice to pay by wire transfer…`) is not a party label.
     """
     blocked: set[int] = set()
-    for line, cell_index, hit in iter_labels(lines, PARTY):
+    for line, cell_index, hit in itertools.chain(
+        iter_labels(lines, PARTY), _bare_party_labels(lines)
+    ):
         if (
             hit.field in out
             or hit.field[0] == "_"

@@ -237,6 +237,10 @@ def _code(words: list[Word]) -> tuple[str, Box] | None:
 
 
 _TRAILING_CODE = re.compile(r"^[A-Za-z0-9]+(?:[-/.][A-Za-z0-9]+)+$")
+# the code's own caption before it (`Drive belt B-62` / `SKU P-3105`), not description text
+_CAPTION_END = re.compile(
+    r"\s*\b(sku|art\.?-?nr\.?|artikel-?nr\.?|part\s*no\.?|item\s*no\.?|p/n)\s*[:#]?\s*$", re.I
+)
 _NOT_A_CODE_AFTER = re.compile(
     r"^(per|see|ref|siehe|gem[aä]ß|laut|voir|selon|zie|volgens|from|of|to|von|bis|du|au)$", re.I
 )
@@ -261,7 +265,7 @@ def code_in_text(text: str) -> tuple[str, str] | None:
             and not _NOT_A_CODE_AFTER.match(words[position - 1].strip("(,"))
         ):
             rest = " ".join(words[:position] + words[position + 1 :])
-            rest = re.sub(r"\(\s*\)", "", rest).strip(" -–:·,;")
+            rest = _CAPTION_END.sub("", re.sub(r"\(\s*\)", "", rest)).strip(" -–:·,;")
             return (token, rest) if rest else None
         break
     return None

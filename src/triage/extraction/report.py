@@ -28,7 +28,7 @@ from triage.extraction.labels import (
 )
 from triage.extraction.layout import Box, Line
 from triage.extraction.model import ExtractedField
-from triage.extraction.tables import Row, find_tables, report_section
+from triage.extraction.tables import Row, find_tables, is_heading, report_section
 from triage.extraction.values import (
     TZ_NAMES,
     find_dates,
@@ -178,7 +178,17 @@ def extract_report(
     for line, cell_index, hit in iter_labels(free, REPORT):
         if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
+        if hit.start > 0 and _TITLE.search(fold(line.cells[cell_index].text)):
+            continue  # `Job completion report | 20 Jan 2026 · 12:57`: a title and its print time
         weight = label_weight(hit.label)
+        if hit.field == "customer_signature" and hit.start > 0:
+            # a status inside one cell (`✗ NO CUSTOMER SIGNATURE`, `✓ SIGNED BY CUSTOMER`):
+            # the cell says it; what is under or beside it belongs to something else.
+            # `Arbeiten ausgeführt – Unterschrift Kunde` says nothing: read on as a heading
+            status = _signature(line.cells[cell_index].text, strict=True)
+            if status is not None:
+                out[hit.field] = field(status[0], 0.8 * weight * status[1], line.box)
+                continue
         if hit.field == "notes":
             if hit.start > 0 and not _SECOND_HEADING.search(
                 line.cells[cell_index].text[: hit.start]
@@ -256,6 +266,8 @@ def extract_report(
         out["customer_signature"] = (
             field(True, 0.7, drawn) if drawn else field(False, 0.5, unread_signature)
         )
+    if "service_type" not in out and (choice := _service_checklist(free)) is not None:
+        out["service_type"] = field(choice[0], 0.7, choice[1])
     _timestamps(ctx, stamps, out)
     parts = [p for t in tables for r in t.rows if (p := _part(ctx, r))]
     if not parts:
@@ -498,6 +510,21 @@ def _checkbox_row(lines: list[Line], line: Line, cell_index: int) -> tuple[str, 
     return text, box
 
 
+def _service_checklist(lines: list[Line]) -> tuple[str, Box] | None:
+    """A row of checkboxes naming service types, with no label (`☒ Maintenance préventive
+    ☐ Dépannage ☐ Installation` under an `INTERVENTION` heading): its ticked option."""
+    for line in lines:
+        options = re.split(rf"[☐{_TICK}]", line.text)[1:]
+        if len(options) < 3 or sum(ch in _TICK for ch in line.text) != 1:
+            continue
+        if sum(map_service_type(o) is not None for o in options) < 3:
+            continue  # a safety checklist, not the visit's type
+        mapped = map_service_type(_ticked_choice(line.text))
+        if mapped:
+            return mapped[0], line.box
+    return None
+
+
 def _ticked_choice(text: str) -> str:
     """`☐ Wartung ☒ Reparatur ☐ Inspektion`: the ticked option of a checklist, else the text."""
     if "☐" not in text:
@@ -645,6 +672,8 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         if (column := _within(nxt, right=bound)) is None:
             continue
         nxt = column
+        if parts and nxt.box.top - last.bottom > last.height and is_heading(nxt.text):
+            break  # `CHECKLIST` set apart under the note: the next section
         first = nxt.cells[0].text
         hits = [hit for table in (REPORT, INVOICE, PARTY) if (hit := label_at_start(first, table))]
         continues = bool(parts) and _mid_sentence(parts[-1], nxt.text)
@@ -662,6 +691,11 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
         parts = parts[1:]
     text = " ".join(p.strip() for p in parts if p.strip())
     return (text, box) if text else None
+
+
+# a document's title (`Job completion report`, `Servicebericht`, `Rapport d'intervention`):
+# a label word inside it names no field
+_TITLE = re.compile(r"(report|bericht|rapport|werkbon|job sheet)\s*$")
 
 
 def _within(line: Line, *, left: float | None = None, right: float | None = None) -> Line | None:

@@ -310,7 +310,8 @@ class _DataLine:
     heading: bool = False  # a short line in capitals without figures: a section's title
 
 
-def _heading(text: str) -> bool:
+def is_heading(text: str) -> bool:
+    """A short line in capitals without figures: a section's title (`SAFETY / SITE CHECKLIST`)."""
     return text.isupper() and not re.search(r"\d", text) and len(text.split()) <= 6
 
 
@@ -357,7 +358,7 @@ def _read_table(
         ]
         data.append(
             _DataLine(
-                index, line.box.top, line.box.bottom, line.page, [], set(), _heading(line.text)
+                index, line.box.top, line.box.bottom, line.page, [], set(), is_heading(line.text)
             )
         )
         read.append(pieces)
@@ -448,13 +449,21 @@ def _leading(pending: list[_DataLine], anchor: _DataLine) -> list[_DataLine]:
 
 def _trailing(last: _DataLine, pending: list[_DataLine]) -> list[_DataLine]:
     """Text lines after the last item join it while they stay close together, up to a
-    heading set apart from it (`SAFETY / SITE CHECKLIST` under the parts)."""
+    heading set apart from it (`SAFETY / SITE CHECKLIST` under the parts) or a line set
+    apart that lies clear of the description column's header or starts left of the item."""
     kept: list[_DataLine] = []
     prev = last
+    header = next((c.box for c, _, _ in last.cells if c.name == "description"), None)
+    left = min((box.x0 for _, _, box in last.cells), default=0.0)
     for item in pending:
         height = max(item.bottom - item.top, 6.0)
         if _gap(prev, item) > 2.5 * height or (_gap(prev, item) > height and item.heading):
             break
+        if _gap(prev, item) > height and (
+            (header is not None and not any(b.x_overlap(header) > 0 for _, _, b in item.cells))
+            or min((b.x0 for _, _, b in item.cells), default=left) < left - 3
+        ):
+            break  # `Scan to pay online` by a QR code, `Thank you for your payment.` under it
         kept.append(item)
         prev = item
     return kept
