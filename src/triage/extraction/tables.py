@@ -307,7 +307,7 @@ class _DataLine:
     page: int
     cells: list[tuple[Column, str, Box]]
     numeric: set[str]
-    heading: bool = False  # a short line in capitals without figures: a section's title
+    heading: bool = False  # is_heading(its text)
 
 
 def is_heading(text: str) -> bool:
