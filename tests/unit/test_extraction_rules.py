@@ -685,3 +685,10 @@ def test_an_item_code_captioned_under_it_and_text_beside_the_totals_stay_apart()
     assert [(i["sku"].value, i["description"].value) for i in items] == [
         ("P-3105", "Drive belt B-62")
     ]
+
+
+def test_a_bare_job_heading_names_the_work_order_under_it() -> None:
+    fields, _ = extract_invoice(_context(_lines(("ISSUED", "JOB"), ("3 Feb 2026", "WO-24296"))))
+    assert fields["work_order_id"].value == "WO-24296"
+    fields, _ = extract_invoice(_context(_lines(("ISSUED", "Job done"), ("3 Feb 2026", "WO-1"))))
+    assert "work_order_id" not in fields

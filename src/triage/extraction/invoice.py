@@ -423,7 +423,9 @@ def _follows_number(text: str, start: int) -> bool:
 def _work_order(ctx: Context, lines: list[Line]) -> Candidate | None:
     """The work order an invoice bills, when it prints one (`Work order: WO-…`, `Auftrag`)."""
     found: list[Candidate] = []
-    for line, cell_index, hit in iter_labels(lines, REPORT):
+    for line, cell_index, hit in itertools.chain(
+        iter_labels(lines, REPORT), _bare_labels(lines, _BARE_WORK_ORDER)
+    ):
         if hit.field != "work_order_id":
             continue
         for relation, span in spans_for_label(ctx.lines, line, cell_index, hit, below=1):
@@ -591,17 +593,19 @@ def _tax_rate(
         out["tax_rate"] = field(float(best.value), 0.6, best.box)
 
 
-# words that head a party block only when they stand alone (`VON` | `AN` over two addresses):
-# anywhere else they are prepositions or names (`An der Alster 4`, `Van Dijk B.V.`)
+# words that head a block only when they stand alone (`VON` | `AN` over two addresses, `JOB`
+# over the work order): anywhere else they are prepositions, names or prose (`An der Alster
+# 4`, `Van Dijk B.V.`, `Job done`)
 _BARE_PARTY = {"to": "bill_to", "an": "bill_to", "aan": "bill_to", "von": "issuer", "van": "issuer"}
+_BARE_WORK_ORDER = {"job": "work_order_id"}
 
 
-def _bare_party_labels(lines: list[Line]) -> Iterator[tuple[Line, int, LabelHit]]:
+def _bare_labels(lines: list[Line], words: dict[str, str]) -> Iterator[tuple[Line, int, LabelHit]]:
     for line in lines:
         for index, cell in enumerate(line.cells):
             word = fold(cell.text).strip(" :")
-            if word in _BARE_PARTY:
-                yield line, index, LabelHit(_BARE_PARTY[word], word, 0, len(cell.text))
+            if word in words:
+                yield line, index, LabelHit(words[word], word, 0, len(cell.text))
 
 
 def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) -> None:
@@ -612,7 +616,7 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
     """
     blocked: set[int] = set()
     for line, cell_index, hit in itertools.chain(
-        iter_labels(lines, PARTY), _bare_party_labels(lines)
+        iter_labels(lines, PARTY), _bare_labels(lines, _BARE_PARTY)
     ):
         if (
             hit.field in out
