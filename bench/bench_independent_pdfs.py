@@ -11,7 +11,9 @@ documents with python-docx, as small firms make them in Word or Writer: tab-stop
 columns, nested and merged table cells, letterheads in page headers, a Swiss QR-bill
 page, printed to PDF by LibreOffice, a third producer), and with
 ``bench/independent/pdfmake_layouts.py`` (eight layouts as web and mobile billing and
-field-service apps print them with pdfmake, a fourth producer). Each has
+field-service apps print them with pdfmake, a fourth producer), and with
+``bench/independent/sheet_layouts.py`` (eight spreadsheet templates, openpyxl, printed by
+LibreOffice Calc: bordered grids, empty numbered rows, labels a column apart). Each has
 its own label wording, date, time, number and currency styles. Both were designed
 from DOMAIN.md and real issuers' conventions alone, by people who never looked at
 the extractor or at the team's simulator renderer, so this measures how
@@ -50,7 +52,13 @@ def _bled(truth: dict[str, Any], got: dict[str, Any]) -> bool:
 
 
 def main() -> None:
-    from bench.independent import html_layouts, layouts, office_layouts, pdfmake_layouts
+    from bench.independent import (
+        html_layouts,
+        layouts,
+        office_layouts,
+        pdfmake_layouts,
+        sheet_layouts,
+    )
 
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
     for title, render, ready in (
@@ -65,6 +73,11 @@ def main() -> None:
             "independent web-app layouts printed by pdfmake",
             pdfmake_layouts.render_all,
             pdfmake_layouts.available(),
+        ),
+        (
+            "independent spreadsheet layouts printed by LibreOffice Calc",
+            sheet_layouts.render_all,
+            sheet_layouts.available(),
         ),
     ):
         if not ready:

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs the benchmark-only peers: invoice2data (with dateparser) and python-docx into the
-# venv, poppler-utils (pdftotext, invoice2data's default reader) and LibreOffice Writer
-# (soffice, which prints bench/independent/office_layouts.py's .docx files to PDF) from apt,
-# and pdfmake (bench/independent/pdfmake_layouts.py's renderer) from npm. Idempotent.
+# Installs the benchmark-only peers: invoice2data (with dateparser), python-docx and openpyxl
+# into the venv, poppler-utils (pdftotext, invoice2data's default reader), LibreOffice Writer
+# (soffice, which prints bench/independent/office_layouts.py's .docx files to PDF) and
+# LibreOffice Calc (which prints bench/independent/sheet_layouts.py's .xlsx files to PDF) from
+# apt, and pdfmake (bench/independent/pdfmake_layouts.py's renderer) from npm. Idempotent.
 set -euo pipefail
 VENV=${1:-.venv}
 if ! "$VENV/bin/python" -c "import invoice2data, dateparser" >/dev/null 2>&1; then
@@ -10,6 +11,9 @@ if ! "$VENV/bin/python" -c "import invoice2data, dateparser" >/dev/null 2>&1; th
 fi
 if ! "$VENV/bin/python" -c "import docx" >/dev/null 2>&1; then
   "$VENV/bin/pip" install --quiet python-docx
+fi
+if ! "$VENV/bin/python" -c "import openpyxl" >/dev/null 2>&1; then
+  "$VENV/bin/pip" install --quiet openpyxl
 fi
 
 # apt_tool COMMAND PACKAGE WHAT-IS-LOST: install PACKAGE unless COMMAND exists.
@@ -25,6 +29,26 @@ apt_tool() {
 }
 apt_tool pdftotext poppler-utils "invoice2data columns will be empty"
 apt_tool soffice libreoffice-writer-nogui "the office layouts are skipped"
+
+# Calc ships no command of its own (soffice comes with Writer), so look for its library.
+calc_installed() {
+  [ -e /usr/lib/libreoffice/program/libsclo.so ] && return 0
+  local pkg
+  for pkg in libreoffice-calc-nogui libreoffice-calc; do
+    [ "$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)" = "install ok installed" ] \
+      && return 0
+  done
+  return 1
+}
+if ! calc_installed; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    (apt-get install -y -q libreoffice-calc-nogui >/dev/null 2>&1 \
+      || (apt-get update -q >/dev/null && apt-get install -y -q libreoffice-calc-nogui >/dev/null)) \
+      || echo "warning: could not install libreoffice-calc-nogui; the sheet layouts are skipped"
+  else
+    echo "warning: LibreOffice Calc missing and apt-get unavailable; the sheet layouts are skipped"
+  fi
+fi
 
 # pdfmake, pinned in bench/independent/pdfmake/package-lock.json, for the pdfmake layouts.
 PDFMAKE_DIR="$(cd "$(dirname "$0")/.." && pwd)/bench/independent/pdfmake"
