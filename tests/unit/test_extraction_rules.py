@@ -692,3 +692,77 @@ def test_a_bare_job_heading_names_the_work_order_under_it() -> None:
     assert fields["work_order_id"].value == "WO-24296"
     fields, _ = extract_invoice(_context(_lines(("ISSUED", "Job done"), ("3 Feb 2026", "WO-1"))))
     assert "work_order_id" not in fields
+
+
+def test_a_spreadsheet_invoice_empty_rows_a_blank_order_cell_and_a_left_set_description() -> None:
+    """A spreadsheet template: numbered empty rows print `0,00 €`, the order number's cell is
+    left empty beside the next label, and descriptions sit flush left of a centred header
+    nearer the code column."""
+    lines = _placed(
+        [("Ihre Bestell-Nr.", 51), ("Auftrags-Nr.", 321), ("WO-24037", 404)],
+        [
+            ("Pos.", 58),
+            ("Art.-Nr.", 96),
+            ("Bezeichnung", 208),
+            ("Menge", 332),
+            ("Einzelpreis", 421),
+            ("Gesamtpreis", 493),
+        ],
+        [("1", 63), ("Anfahrt", 138), ("1,00", 350), ("45,00 €", 452), ("45,00 €", 529)],
+        [("2", 63), ("0,00 €", 533)],
+        [("3", 63), ("0,00 €", 533)],
+    )
+    fields, items = extract_invoice(
+        Context(lines=lines, style=NumberStyle(True), day_first=True, currency="EUR")
+    )
+    assert "po_number" not in fields
+    assert [(i["description"].value, i["kind"].value) for i in items] == [("Anfahrt", "travel")]
+
+
+def test_a_work_order_sheet_marks_its_type_and_logs_times_with_a_zone_column() -> None:
+    lines = _placed(
+        [("WO #", 347)],
+        [("WORK ORDER", 37)],
+        [("WO-24148", 432)],
+        [("TYPE OF SERVICE (CHECK ONE)", 37)],
+        [("Preventive maintenance", 60), ("Installation", 416)],
+        [("X", 45), ("Emergency repair", 60), ("Inspection", 416)],
+        [("Event", 60), ("Date", 186), ("Time", 347), ("Zone", 416)],
+        [("Call received", 60), ("02/05/2026", 186), ("8:00 AM", 383), ("CST", 432)],
+        [
+            ("Date", 44),
+            ("Work carried out", 107),
+            ("Start", 327),
+            ("Finish", 374),
+            ("Labour hrs", 457),
+            ("Travel hrs", 510),
+        ],
+        [("02/05/2026 On site", 64), ("10:30", 326), ("12:45", 374), ("2.00", 485), ("1.00", 537)],
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert fields["work_order_id"].value == "WO-24148"
+    assert fields["service_type"].value == "emergency_repair"
+    assert fields["reported_at"].value == "2026-02-05T08:00:00-06:00"
+    assert "notes" not in fields
+
+
+def test_hours_columns_under_short_headings_with_the_next_column_run_on() -> None:
+    lines = _placed(
+        [("Datum", 60), ("von", 113), ("bis", 151), ("Std.", 188), ("Fahrt", 228)],
+        [("14.01.26", 57), ("10:30", 110), ("13:45", 147), ("3,00", 201), ("0,50 Wartung", 243)],
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert fields["labor_hours"].value == 3.0
+    assert fields["travel_hours"].value == 0.5
+
+
+def test_a_timesheet_with_total_hours_is_a_service_report() -> None:
+    from triage.extraction.analyze import detect_doc_type
+
+    lines = _lines(
+        "TIMESHEET & MATERIALS",
+        ("Job no.:", "WO-24074"),
+        ("Engineer:", "D. Oduya"),
+        ("Total hours", "2.00"),
+    )
+    assert detect_doc_type(lines)[0] == "service_report"

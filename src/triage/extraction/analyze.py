@@ -67,6 +67,21 @@ _REPORT_WORDS = (
     "einsatzart",
     "type d'intervention",
     "reported",
+    "timesheet",
+    "time sheet",
+    "job sheet",
+    "work carried out",
+    "engineer",
+    "call logged",
+    "job type",
+    "on site",
+    "materials used",
+    "arbeitsnachweis",
+    "regiebericht",
+    "arbeitsschein",
+    "bon de travaux",
+    "intervenant",
+    "werkzaamheden",
 )
 
 

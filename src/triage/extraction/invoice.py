@@ -146,6 +146,7 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
         ):
             hit = LabelHit("subtotal", hit.label, hit.start, hit.end)
         weight = label_weight(hit.label)
+        walled = False  # a label met to the right: the cells past it are not this one's
         for relation, span in spans_for_label(ctx.lines, line, cell_index, hit):
             value: str | float | None
             prior = RELATION_PRIOR[relation] * weight
@@ -154,6 +155,17 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
             if hit.field in ("number", "po_number"):
                 if relation != "below" and _BLANK.match(span.text):
                     break  # `Ihre Bestellung –`: printed empty, the table below is not it
+                if relation == "right" and (
+                    walled
+                    or any(
+                        (other := label_at_start(span.text, t)) and other.field != "_ignore"
+                        for t in (INVOICE, REPORT)
+                    )
+                ):
+                    # `Ihre Bestell-Nr. | Auftrags-Nr. | WO-…`: its cell left empty, the next
+                    # label's value is not its own (a value under it still may be)
+                    walled = True
+                    continue
                 if relation == "below" and (
                     hit.start > 0 or fold(line.cells[cell_index].text)[hit.end :].strip(" :.#")
                 ):
@@ -824,6 +836,8 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     description = _description(row)
     if description is None and "amount" not in numbers:
         return {}
+    if description is None and set(numbers) == {"amount"} and numbers["amount"][0] == 0:
+        return {}  # `15 | 0,00 €`: an empty row of a spreadsheet template
     _reconcile_qty(numbers, row)
     qty = numbers.get("qty")
     price = numbers.get("unit_price")

@@ -26,7 +26,7 @@ from triage.extraction.labels import (
     label_at_start,
     labels_in,
 )
-from triage.extraction.layout import Box, Line
+from triage.extraction.layout import Box, Cell, Line
 from triage.extraction.model import ExtractedField
 from triage.extraction.tables import Row, find_tables, is_heading, report_section
 from triage.extraction.values import (
@@ -194,6 +194,8 @@ def extract_report(
                 line.cells[cell_index].text[: hit.start]
             ):
                 continue  # `WORK ORDER COMPLETION REPORT`: a title; `Arbeiten / Bemerkungen`
+            if len(line.cells) >= 3 and _column_header(line.text):
+                continue  # `Date | Work carried out | Start | Finish`: a column, not the note
             notes = _notes(lines, line, cell_index, hit.end)
             # a note has letters (`n/a` too): `5671` under a title's `REPORT` is a phone
             # number's tail, and a later notes heading may still give the note
@@ -203,6 +205,9 @@ def extract_report(
                 and _WORDED.search(notes[0])
             ):
                 out["notes"] = field(notes[0], 0.85 * weight / 0.98, notes[1])
+            continue
+        if hit.field == "service_type" and (marked := _marked_option(lines, line)):
+            out[hit.field] = field(marked[0], 0.8 * weight, marked[1])
             continue
         if hit.field == "service_type" and (row := _checkbox_row(lines, line, cell_index)):
             mapped = map_service_type(_ticked_choice(row[0]))
@@ -238,7 +243,11 @@ def extract_report(
                     time_only.append((hit.field, span.text, span.box, prior))
                     break
             elif hit.field in ("labor_hours", "travel_hours"):
-                hours = parse_hours(_paired(line.cells[cell_index].text, hit, span.text), ctx.style)
+                text = _paired(line.cells[cell_index].text, hit, span.text)
+                hours = parse_hours(text, ctx.style)
+                if hours is None and relation == "below" and (lead := _LEADING_FIGURE.match(text)):
+                    # `0,50 Arbeiten lt. Auftrag` under `Fahrt`: the next column's text ran on
+                    hours = parse_hours(lead.group(1), ctx.style)
                 if hours is not None and 0 <= hours < 200:
                     out[hit.field] = field(round(hours, 4), prior, span.box)
                     break
@@ -247,6 +256,10 @@ def extract_report(
                 if signed is not None:
                     out[hit.field] = field(signed[0], prior * signed[1], span.box)
                     break
+        if hit.field == "work_order_id" and hit.field not in out:
+            found = _identifier_below_right(lines, line, line.cells[cell_index])
+            if found is not None:
+                out[hit.field] = field(found[0], 0.6 * weight, found[1])
         if hit.field == "customer_signature" and hit.field not in out:
             stated = _signature_below(lines, line)
             if stated is not None:
@@ -384,7 +397,9 @@ def _date_then_time(line: Line, span: Span, day_first: bool | None) -> tuple[dat
     at = next((i for i, c in enumerate(cells) if c.box == span.box), None)
     if at is None or at + 1 >= len(cells) or not _TIME_ONLY.match(cells[at + 1].text):
         return None
-    return parse_timestamp(f"{span.text} {cells[at + 1].text}", day_first=day_first)
+    zone = cells[at + 2].text if at + 2 < len(cells) else ""
+    zone = zone if _ZONE_ONLY.fullmatch(zone.strip()) else ""  # `| CST` in a zone column
+    return parse_timestamp(f"{span.text} {cells[at + 1].text} {zone}", day_first=day_first)
 
 
 def _service_date(ctx: Context, lines: list[Line]) -> date | None:
@@ -397,6 +412,23 @@ def _service_date(ctx: Context, lines: list[Line]) -> date | None:
             found = find_dates(span.text, day_first=ctx.day_first)
             if found:
                 return found[0].value
+    return None
+
+
+def _identifier_below_right(lines: list[Line], line: Line, cell: Cell) -> tuple[str, Box] | None:
+    """`WO #` with its number on the next line, set right of it (a merged cell that aligns its
+    value right): the lone identifier that starts there."""
+    for nxt in lines[line.index + 1 : line.index + 3]:
+        if nxt.page != line.page or nxt.box.top - line.box.bottom > 2.5 * line.box.height:
+            return None
+        right = [c for c in nxt.cells if cell.box.x0 < c.box.x0 <= cell.box.x1 + 120]
+        if not right:
+            continue  # the title set beside the label, left of it
+        text = right[0].text.strip()
+        if len(right) != 1 or not re.search(r"\d", text) or " " in text:
+            return None
+        ident = parse_identifier(text)
+        return (ident, right[0].box) if ident else None
     return None
 
 
@@ -522,6 +554,22 @@ def _service_checklist(lines: list[Line]) -> tuple[str, Box] | None:
         mapped = map_service_type(_ticked_choice(line.text))
         if mapped:
             return mapped[0], line.box
+    return None
+
+
+_LEADING_FIGURE = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s+[^\W\d]")
+_MARK = re.compile(rf"^\s*(?:[xX]|[{_TICK}])\s*$")
+
+
+def _marked_option(lines: list[Line], line: Line) -> tuple[str, Box] | None:
+    """Options listed under a `Type of service (check one)` heading, one marked by an `X`
+    in the cell before it: the marked option."""
+    for nxt in lines[line.index + 1 : line.index + 5]:
+        if nxt.page != line.page:
+            break
+        for mark, option in itertools.pairwise(nxt.cells):
+            if _MARK.match(mark.text) and (mapped := map_service_type(option.text)):
+                return mapped[0], option.box
     return None
 
 

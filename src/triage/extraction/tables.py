@@ -234,14 +234,16 @@ def _one_per_column(
     cells: list[tuple[Column, str, Box]], columns: list[Column], edges: Edges
 ) -> list[tuple[Column, str, Box]]:
     """A text cell sent to its nearest header, whose column another cell of the line already
-    holds (`P-4420` under `Référence`), belongs to the next free text column to its right:
-    `Lüftermotor` set flush left in a wide ruled column whose centred `Désignation` it misses."""
+    holds (`P-4420` under `Référence`) or which holds codes while the cell has no figure,
+    belongs to the next free text column to its right: `Lüftermotor` set flush left in a
+    wide ruled column whose centred `Désignation` it misses."""
     out = list(cells)
     for i, (column, text, box) in enumerate(out):
         if _under(box, columns) or edges.get(_edge(text, box)) or _edge(text, box)[0] != "left":
             continue
         taken = {c.name for j, (c, _, _) in enumerate(out) if j != i}
-        if column.name not in taken:
+        wordy_code = column.name == "sku" and not re.search(r"\d", text)  # codes have figures
+        if column.name not in taken and not wordy_code:
             continue
         free = [
             c
