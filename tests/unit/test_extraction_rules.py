@@ -766,3 +766,13 @@ def test_a_timesheet_with_total_hours_is_a_service_report() -> None:
         ("Total hours", "2.00"),
     )
     assert detect_doc_type(lines)[0] == "service_report"
+
+
+def test_a_rate_is_no_identifier_and_a_bon_number_names_the_work_order() -> None:
+    from triage.extraction.fields import parse_identifier
+
+    assert parse_identifier("21%") is None
+    assert parse_identifier("PO-55120") == "PO-55120"
+    lines = _placed([("N° bon", 347)], [("BON DE TRAVAUX", 44)], [("WO-24370", 424)])
+    fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert fields["work_order_id"].value == "WO-24370"

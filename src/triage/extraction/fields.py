@@ -292,6 +292,8 @@ def parse_identifier(text: str) -> str | None:
         return None
     if find_dates(token) or re.fullmatch(r"-?\d{1,3}([.,]\d{3})*[.,]\d{2}", token):
         return None
+    if re.fullmatch(r"\d{1,3}(?:[.,]\d+)?%", token):
+        return None  # `21%`: a rate, not a number that names something
     return token
 
 

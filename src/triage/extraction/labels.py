@@ -392,6 +392,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "werkbonnr",
         "werkbon nr",
         "n° de bon",
+        "n° bon",
         "bon n°",
         "job sheet",
         "job card",
