@@ -21,9 +21,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from bench.independent.make_cases import (
     LABELS,
@@ -52,6 +53,7 @@ class SpecB(Spec):
     warranty_not_rule4: str | None = None
 
 
+S = TypeVar("S", bound=SpecB)
 W2O = "work_order_to_invoice"
 PROC = "service_procurement"
 DISP = "dispute_credit"
@@ -704,9 +706,12 @@ SPECS: list[SpecB] = [
 # fmt: on
 
 
-def make_case(n: int, spec: SpecB) -> dict[str, Any]:
-    case = build(N_OFFSET + n, spec)
-    case["case_id"] = f"{CASE_PREFIX}{n:04d}"
+def make_case(
+    n: int, spec: SpecB, *, prefix: str = CASE_PREFIX, offset: int = N_OFFSET
+) -> dict[str, Any]:
+    """Case `n` of a hand-written set (later sets pass their own id prefix and number range)."""
+    case = build(offset + n, spec)
+    case["case_id"] = f"{prefix}{n:04d}"
     case["customer"]["name"] = spec.customer
     if spec.workflow != PROC:
         case["invoice"]["bill_to"] = spec.customer
@@ -728,15 +733,20 @@ def check_case(case: dict[str, Any], spec: SpecB) -> None:
     parse_case(json.dumps(case, ensure_ascii=False))
 
 
-def main() -> None:
-    assert len(SPECS) == 60, len(SPECS)
+def write_set(
+    specs: Sequence[S],
+    make: Callable[[int, S], dict[str, Any]],
+    check: Callable[[dict[str, Any], S], None],
+    tag: str,
+) -> None:
+    """Build and check every spec, then write `cases_<tag>.jsonl` and `labels_<tag>.jsonl`."""
     cases: list[dict[str, Any]] = []
     labels: list[dict[str, Any]] = []
-    for n, spec in enumerate(SPECS, start=1):
+    for n, spec in enumerate(specs, start=1):
         assert spec.exception in LABELS, spec.exception
         assert spec.customer, n
-        case = make_case(n, spec)
-        check_case(case, spec)
+        case = make(n, spec)
+        check(case, spec)
         cases.append(case)
         labels.append(
             {
@@ -748,10 +758,10 @@ def main() -> None:
         )
     ids = [c["case_id"] for c in cases]
     assert len(set(ids)) == len(ids)
-    with (HERE / "cases_b.jsonl").open("w", encoding="utf-8") as out:
+    with (HERE / f"cases_{tag}.jsonl").open("w", encoding="utf-8") as out:
         for case in cases:
             out.write(json.dumps(case, ensure_ascii=False) + "\n")
-    with (HERE / "labels_b.jsonl").open("w", encoding="utf-8") as out:
+    with (HERE / f"labels_{tag}.jsonl").open("w", encoding="utf-8") as out:
         for label in labels:
             out.write(json.dumps(label, ensure_ascii=False) + "\n")
     print(f"wrote {len(cases)} cases to {HERE}")
@@ -764,8 +774,13 @@ def main() -> None:
         ("region", lambda s: s.region),
         ("lang", lambda s: s.lang),
     ):
-        print(f"{name}: {dict(Counter(key(s) for s in SPECS).most_common())}")
+        print(f"{name}: {dict(Counter(key(s) for s in specs).most_common())}")
     print(f"currency: {dict(Counter(c['invoice']['currency'] for c in cases).most_common())}")
+
+
+def main() -> None:
+    assert len(SPECS) == 60, len(SPECS)
+    write_set(SPECS, make_case, check_case, "b")
 
 
 if __name__ == "__main__":

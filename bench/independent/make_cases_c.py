@@ -2,9 +2,10 @@
 
 Written from the product contract (``/work/shared/spec/DOMAIN.md``) alone, by a third
 author who read neither set A's nor set B's case notes, nor the project's simulator,
-training data, models or tests. Only the arithmetic / structure machinery of
-``make_cases.py`` is reused (``Spec``, ``build``, ``check_structure``), so all sets share
-one notion of internal consistency (§2).
+training data, models or tests. Only machinery is reused: the arithmetic and structure
+of ``make_cases.py`` (``Spec``, ``build``, ``check_structure``), so all sets share one
+notion of internal consistency (§2), and set B's case naming, guards and writer
+(``make_cases_b.make_case``, ``check_case``, ``write_set``).
 
 Set C leans on what production traffic looks like: notes in the voice of technicians,
 customers and accounts clerks (job-sheet shorthand, long rambling narratives, typos,
@@ -30,37 +31,26 @@ Run ``python bench/independent/make_cases_c.py`` (with ``PYTHONPATH=src:.``) to 
 
 from __future__ import annotations
 
-import json
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
-from bench.independent.make_cases import (
-    LABELS,
-    WARRANTY,
-    Spec,
-    build,
-    check_structure,
-    structural_flags,
-)
+from bench.independent import make_cases_b
+from bench.independent.make_cases import WARRANTY, structural_flags
+from bench.independent.make_cases_b import SpecB
 
-from triage.domain.parse import parse_case
-
-HERE = Path(__file__).resolve().parent
 CASE_PREFIX = "IND-C-2026-"
 # build() derives work-order / invoice / contract numbers from n; keep clear of sets A and B.
 N_OFFSET = 600
 
 
 @dataclass
-class SpecC(Spec):
-    customer: str = ""
-    lang: str = "en"  # en, de, fr, it, nl, es, mixed-*
+class SpecC(SpecB):
+    """Set B's spec (customer, notes language: en, de, fr, it, nl, es, mixed-*), and two more
+    facts of the case."""
+
     install: str | None = None  # override of the asset's install date
     prior_lookalike: bool = False  # add a prior invoice with the same total (not a duplicate)
-    warranty_not_rule4: str | None = None
 
 
 W2O = "work_order_to_invoice"
@@ -840,11 +830,7 @@ SPECS: list[SpecC] = [
 
 
 def make_case(n: int, spec: SpecC) -> dict[str, Any]:
-    case = build(N_OFFSET + n, spec)
-    case["case_id"] = f"{CASE_PREFIX}{n:04d}"
-    case["customer"]["name"] = spec.customer
-    if spec.workflow != PROC:
-        case["invoice"]["bill_to"] = spec.customer
+    case = make_cases_b.make_case(n, spec, prefix=CASE_PREFIX, offset=N_OFFSET)
     if spec.install is not None:
         case["asset"]["install_date"] = spec.install
     if spec.prior_lookalike:
@@ -862,60 +848,16 @@ def make_case(n: int, spec: SpecC) -> dict[str, Any]:
 
 
 def check_case(case: dict[str, Any], spec: SpecC) -> None:
-    """check_structure plus this set's own guards (rule 4 look-alikes, rule 2, parser)."""
-    check_structure(case, spec.exception)
-    flags = structural_flags(case)
-    rank = LABELS.index(spec.exception)
-    if flags["warranty_charged"] and rank > LABELS.index("warranty_coverage"):
-        assert spec.warranty_not_rule4, (
-            f"{case['case_id']}: warranty active and charged, say why not rule 4"
-        )
-    if spec.exception == "missing_evidence" and not flags["labor_without_hours"]:
-        assert not case["service_report"]["customer_signature"], case["case_id"]
+    """Set B's guards (rule 4 look-alikes, rule 2, parser), and no warranty in procurement."""
+    make_cases_b.check_case(case, spec)
     if spec.workflow == PROC:
+        flags = structural_flags(case)
         assert not flags["warranty_charged"], f"{case['case_id']}: keep warranty out of PROC"
-    parse_case(case)
-    parse_case(json.dumps(case, ensure_ascii=False))
 
 
 def main() -> None:
     assert len(SPECS) == 60, len(SPECS)
-    cases: list[dict[str, Any]] = []
-    labels: list[dict[str, Any]] = []
-    for n, spec in enumerate(SPECS, start=1):
-        assert spec.exception in LABELS, spec.exception
-        assert spec.customer, n
-        case = make_case(n, spec)
-        check_case(case, spec)
-        cases.append(case)
-        labels.append(
-            {
-                "case_id": case["case_id"],
-                "exception": spec.exception,
-                "billable": spec.billable,
-                "why": spec.why,
-            }
-        )
-    ids = [c["case_id"] for c in cases]
-    assert len(set(ids)) == len(ids)
-    with (HERE / "cases_c.jsonl").open("w", encoding="utf-8") as out:
-        for case in cases:
-            out.write(json.dumps(case, ensure_ascii=False) + "\n")
-    with (HERE / "labels_c.jsonl").open("w", encoding="utf-8") as out:
-        for label in labels:
-            out.write(json.dumps(label, ensure_ascii=False) + "\n")
-    print(f"wrote {len(cases)} cases to {HERE}")
-    for name, key in (
-        ("exception", lambda s: s.exception),
-        ("billable", lambda s: s.billable),
-        ("workflow", lambda s: s.workflow),
-        ("contract", lambda s: s.ctype),
-        ("service_type", lambda s: s.stype),
-        ("region", lambda s: s.region),
-        ("lang", lambda s: s.lang),
-    ):
-        print(f"{name}: {dict(Counter(key(s) for s in SPECS).most_common())}")
-    print(f"currency: {dict(Counter(c['invoice']['currency'] for c in cases).most_common())}")
+    make_cases_b.write_set(SPECS, make_case, check_case, "c")
 
 
 if __name__ == "__main__":
