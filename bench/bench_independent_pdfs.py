@@ -33,7 +33,6 @@ text, which the contains-match alone would hide. ``BENCH_VERBOSE=1`` prints ever
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import tempfile
 from collections import defaultdict
@@ -59,6 +58,7 @@ def main() -> None:
         pdfmake_layouts,
         sheet_layouts,
     )
+    from bench.independent.soffice import find_soffice
 
     verbose = bool(os.environ.get("BENCH_VERBOSE"))
     for title, render, ready in (
@@ -67,7 +67,7 @@ def main() -> None:
         (
             "independent word-processor layouts printed by LibreOffice",
             office_layouts.render_all,
-            shutil.which("soffice") is not None,
+            find_soffice() is not None,
         ),
         (
             "independent web-app layouts printed by pdfmake",

@@ -25,8 +25,6 @@ installed by ``scripts/bench-setup.sh``.
 from __future__ import annotations
 
 import hashlib
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.independent.layouts import Case, document_record, load_cases, rotate, write_truth
+from bench.independent.soffice import convert_to_pdf
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
@@ -1896,43 +1895,6 @@ LAYOUTS: list[OfficeLayout] = [
 ]
 
 
-def soffice_binary() -> str:
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise RuntimeError(
-        "LibreOffice (soffice) is not installed; run scripts/bench-setup.sh "
-        "(apt-get install libreoffice-writer-nogui)"
-    )
-
-
-def convert_to_pdf(docx_files: list[Path], out_dir: Path, profile: Path) -> None:
-    """Print every .docx to ``out_dir`` in one LibreOffice run (its start-up is the slow
-    part), with a private user profile so it never clashes with another instance."""
-    if not docx_files:
-        return
-    cmd = [
-        soffice_binary(),
-        f"-env:UserInstallation={profile.resolve().as_uri()}",
-        "--headless",
-        "--norestore",
-        "--nologo",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(out_dir),
-        *map(str, docx_files),
-    ]
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=SOFFICE_TIMEOUT_S)
-    missing = [p.name for p in docx_files if not (out_dir / f"{p.stem}.pdf").exists()]
-    if done.returncode != 0 or missing:
-        raise RuntimeError(
-            f"soffice exited {done.returncode}; {len(missing)} PDFs missing "
-            f"({', '.join(missing[:3])}...): {done.stderr.strip()[-500:]}"
-        )
-
-
 def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str, Any]]:
     """Render every case's report and invoice into ``out_dir``; write and return the truth."""
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -1948,7 +1910,7 @@ def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str,
             layout.build(case).save(str(path))
             docs.append(path)
             records.append(record)
-        convert_to_pdf(docs, out_dir, work / "soffice-profile")
+        convert_to_pdf(docs, out_dir, work / "soffice-profile", timeout=SOFFICE_TIMEOUT_S)
     write_truth(out_dir, records)
     return records
 

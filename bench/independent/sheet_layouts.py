@@ -19,8 +19,6 @@ openpyxl: ``scripts/bench-setup.sh`` installs both).
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.independent.layouts import Case, document_record, load_cases, rotate, write_truth
+from bench.independent.soffice import convert_to_pdf, find_soffice
 
 try:
     from openpyxl import Workbook
@@ -1408,43 +1407,14 @@ LAYOUTS: list[SheetLayout] = [
 ]
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
 def available() -> bool:
     """Whether openpyxl, ``soffice`` and LibreOffice Calc (not only Writer) are installed."""
-    exe = _soffice()
+    exe = find_soffice()
     if not (HAVE_OPENPYXL and exe):
         return False
     program = Path(exe).resolve().parent
     candidates = [program, Path("/usr/lib/libreoffice/program"), Path("/opt/libreoffice/program")]
     return any((d / "libsclo.so").exists() or (d / "libsclo.dylib").exists() for d in candidates)
-
-
-def convert(xlsx: list[Path], out_dir: Path, profile: Path) -> None:
-    """Print every workbook to PDF with one headless Calc run and a private profile."""
-    exe = _soffice()
-    if exe is None:
-        raise RuntimeError("soffice not found: run scripts/bench-setup.sh (LibreOffice Calc)")
-    cmd = [
-        exe,
-        f"-env:UserInstallation={profile.resolve().as_uri()}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf:calc_pdf_Export",
-        "--outdir",
-        str(out_dir),
-        *map(str, xlsx),
-    ]
-    try:
-        subprocess.run(cmd, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
-    except subprocess.CalledProcessError as exc:
-        tail = exc.stderr.decode(errors="replace")[-500:] if exc.stderr else ""
-        raise RuntimeError(f"soffice failed with exit code {exc.returncode}: {tail}") from exc
-    except subprocess.TimeoutExpired as exc:
-        raise RuntimeError(f"soffice did not finish within {CONVERT_TIMEOUT_S} s") from exc
 
 
 def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str, Any]]:
@@ -1467,12 +1437,13 @@ def render_all(out_dir: Path, cases: list[Case] | None = None) -> list[dict[str,
             layout.build(case, locale).save(book)
             books.append(book)
             records.append(record)
-        if books:
-            convert(books, out_dir, work / "profile")
-    missing = [r["file"] for r in records if not (out_dir / r["file"]).is_file()]
-    if missing:
-        shown = ", ".join(missing[:10]) + (" ..." if len(missing) > 10 else "")
-        raise RuntimeError(f"LibreOffice Calc did not write {len(missing)} PDF(s): {shown}")
+        convert_to_pdf(
+            books,
+            out_dir,
+            work / "profile",
+            export="pdf:calc_pdf_Export",
+            timeout=CONVERT_TIMEOUT_S,
+        )
     write_truth(out_dir, records)
     return records
 
