@@ -211,35 +211,36 @@ def _edge(text: str, box: Box) -> tuple[str, int]:
 NEAR_SLACK = 10.0  # points: columns about as close as the nearest one
 
 
-def _assign(text: str, box: Box, columns: list[Column], edges: Edges) -> Column:
-    """The header the cell sits under or lines up with, else the nearest one; a figure
+def _nearest(text: str, box: Box, columns: list[Column]) -> Column:
+    """The nearest header of a cell that sits under none and lines up with none; a figure
     between a figure column and a text column (`2` of `2 Stk.` between `Menge` and `ME`)
     joins the figure column."""
-    edge = _edge(text, box)
-    column = _under(box, columns) or edges.get(edge)
-    if column is not None:
-        return column
 
     def gap(c: Column) -> float:
         return min(abs(box.x0 - c.box.x1), abs(box.x1 - c.box.x0))
 
     nearest = min(gap(c) for c in columns)
     near = [c for c in columns if gap(c) <= nearest + NEAR_SLACK]
-    if edge[0] == "right":
+    if _edge(text, box)[0] == "right":
         near = [c for c in near if c.name in NUMERIC_COLUMNS] or near
     return min(near, key=gap)
 
 
-def _one_per_column(
-    cells: list[tuple[Column, str, Box]], columns: list[Column], edges: Edges
+def _assign_line(
+    pieces: list[tuple[str, Box]], columns: list[Column], edges: Edges
 ) -> list[tuple[Column, str, Box]]:
-    """A text cell sent to its nearest header, whose column another cell of the line already
+    """Each cell's column: the header it sits under or lines up with, else the nearest one.
+    A text cell sent to its nearest header, whose column another cell of the line already
     holds (`P-4420` under `Référence`) or which holds codes while the cell has no figure,
     belongs to the next free text column to its right: `Lüftermotor` set flush left in a
     wide ruled column whose centred `Désignation` it misses."""
-    out = list(cells)
+    firm = [_under(box, columns) or edges.get(_edge(text, box)) for text, box in pieces]
+    out = [
+        (column or _nearest(text, box, columns), text, box)
+        for column, (text, box) in zip(firm, pieces, strict=True)
+    ]
     for i, (column, text, box) in enumerate(out):
-        if _under(box, columns) or edges.get(_edge(text, box)) or _edge(text, box)[0] != "left":
+        if firm[i] is not None or _edge(text, box)[0] != "left":
             continue
         taken = {c.name for j, (c, _, _) in enumerate(out) if j != i}
         wordy_code = column.name == "sku" and not re.search(r"\d", text)  # codes have figures
@@ -366,11 +367,7 @@ def _read_table(
         read.append(pieces)
     edges = _column_edges([piece for pieces in read for piece in pieces], columns)
     for item, pieces in zip(data, read, strict=True):
-        item.cells = _one_per_column(
-            [(_assign(text, box, columns, edges), text, box) for text, box in pieces],
-            columns,
-            edges,
-        )
+        item.cells = _assign_line(pieces, columns, edges)
         item.numeric = {
             n
             for n in numeric
