@@ -99,3 +99,27 @@ def test_build_features_zeroes_dispute_similarity_without_dispute() -> None:
     assert cf.note_embeddings.shape == (1, EMBEDDING_DIM)
     assert not cf.dispute_similarity.any()
     assert len(cf.note_similarity_names) == cf.note_similarity.shape[1]
+
+
+@pytest.mark.parametrize(
+    ("note", "sentences"),
+    [
+        (
+            "cust. dropped unit during relocation. fan motor repl.",
+            ["cust. dropped unit during relocation", "fan motor repl"],
+        ),
+        (
+            "Unit handed back to Hr. Yilmaz. Log book signed",
+            ["Unit handed back to Hr. Yilmaz", "Log book signed"],
+        ),
+        ("Contact on site: J. Smith; ran dry", ["Contact on site: J. Smith", "ran dry"]),
+        ("done. see above", ["done", "see above"]),
+        ("relay replaced / tested - ok now", ["relay replaced", "tested", "ok now"]),
+    ],
+)
+def test_split_sentences_keeps_abbreviations_and_initials_with_their_sentence(
+    note: str, sentences: list[str]
+) -> None:
+    from triage.features.text import split_sentences
+
+    assert split_sentences(note) == sentences

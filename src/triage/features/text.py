@@ -138,10 +138,85 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[/|>-]\s+|\s*>\s+")
 MAX_SENTENCES = 12
 
 
+# Words that technicians abbreviate with a full stop inside a sentence: titles before a
+# name, "cust." before what the customer did, "approx." before a figure. A stop after one
+# of them, or after an initial ("J. Smith", "i.O."), does not end the sentence: cut there,
+# "cust. dropped the unit" would leave the fact without its subject.
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "hr",
+        "fr",
+        "hrn",
+        "mme",
+        "mlle",
+        "sr",
+        "sra",
+        "srta",
+        "sig",
+        "dott",
+        "ing",
+        "cust",
+        "cstmr",
+        "cst",
+        "kd",
+        "kde",
+        "kdn",
+        "cte",
+        "cl",
+        "clt",
+        "approx",
+        "ca",
+        "incl",
+        "inkl",
+        "excl",
+        "exkl",
+        "bzw",
+        "ggf",
+        "evtl",
+        "usw",
+        "bzgl",
+        "zzgl",
+        "gem",
+        "lt",
+        "vgl",
+        "abt",
+        "resp",
+        "no",
+        "nr",
+        "tel",
+        "pos",
+        "art",
+        "ref",
+        "dept",
+        "mgr",
+        "techn",
+    }
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)\.$")
+
+
+def _abbreviated(head: str) -> bool:
+    """Whether `head` ends in an abbreviation's full stop rather than a sentence's."""
+    match = _LAST_WORD.search(head)
+    return match is not None and (
+        len(match.group(1)) == 1 or match.group(1).lower() in _ABBREVIATIONS
+    )
+
+
 def split_sentences(text: str) -> list[str]:
     """A note's sentences: each fact usually sits in one, and a sentence's embedding is not
     diluted by the rest of the note."""
-    parts = [p.strip(" .;>-*/|\u2022") for p in _SENTENCE_END.split(text)]
+    heads, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        if not _abbreviated(text[start : end.start()]):
+            heads.append(text[start : end.start()])
+            start = end.end()
+    heads.append(text[start:])
+    parts = [p.strip(" .;>-*/|\u2022") for p in heads]
     return [p for p in parts if len(p) >= 3][:MAX_SENTENCES]
 
 
