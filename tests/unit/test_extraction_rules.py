@@ -8,6 +8,7 @@ from triage.extraction.fields import Candidate, Context, day_first_hint
 from triage.extraction.invoice import (
     Money,
     _amount_header,
+    _beside_buyer,
     _follows_number,
     _guess_issuer,
     _label_candidates,
@@ -776,3 +777,18 @@ def test_a_rate_is_no_identifier_and_a_bon_number_names_the_work_order() -> None
     lines = _placed([("N° bon", 347)], [("BON DE TRAVAUX", 44)], [("WO-24370", 424)])
     fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
     assert fields["work_order_id"].value == "WO-24370"
+
+
+def test_a_bare_de_heads_the_seller_only_beside_the_buyers_label() -> None:
+    """`DE | FACTURÉ À` over two blocks: `DE` is the seller's heading; alone in its row it is
+    a country code, and the seller is not read from it."""
+    paired = _placed(
+        [("DE", 28), ("FACTURÉ À", 214)],
+        [("Acme Field Services GmbH", 28), ("Clinique Saint-Roch", 214)],
+    )
+    fields, _ = extract_invoice(_context(paired))
+    assert fields["issuer"].value == "Acme Field Services GmbH"
+    assert fields["bill_to"].value == "Clinique Saint-Roch"
+    assert [hit.field for _, _, hit in _beside_buyer(paired)] == ["issuer"]
+    alone = _placed([("Pays", 28), ("DE", 214)], [("Kestrel Mechanical Ltd", 214)])
+    assert list(_beside_buyer(alone)) == []

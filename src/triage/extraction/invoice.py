@@ -612,12 +612,24 @@ _BARE_PARTY = {"to": "bill_to", "an": "bill_to", "aan": "bill_to", "von": "issue
 _BARE_WORK_ORDER = {"job": "work_order_id"}
 
 
+# `DE` (French, Spanish) and `DA` (Italian) alone are also country codes and prepositions:
+# they head the seller's block only beside the buyer's label (`DE | FACTURÉ À`)
+_BARE_SELLER_BESIDE_BUYER = {"de": "issuer", "da": "issuer"}
+
+
 def _bare_labels(lines: list[Line], words: dict[str, str]) -> Iterator[tuple[Line, int, LabelHit]]:
     for line in lines:
         for index, cell in enumerate(line.cells):
             word = fold(cell.text).strip(" :")
             if word in words:
                 yield line, index, LabelHit(words[word], word, 0, len(cell.text))
+
+
+def _beside_buyer(lines: list[Line]) -> Iterator[tuple[Line, int, LabelHit]]:
+    for line, index, hit in _bare_labels(lines, _BARE_SELLER_BESIDE_BUYER):
+        labels = (label_at_start(c.text, PARTY) for i, c in enumerate(line.cells) if i != index)
+        if any(label is not None and label.field == "bill_to" for label in labels):
+            yield line, index, hit
 
 
 def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) -> None:
@@ -628,7 +640,7 @@ def _parties(lines: list[Line], out: dict[str, ExtractedField], skip: set[int]) 
     """
     blocked: set[int] = set()
     for line, cell_index, hit in itertools.chain(
-        iter_labels(lines, PARTY), _bare_labels(lines, _BARE_PARTY)
+        iter_labels(lines, PARTY), _bare_labels(lines, _BARE_PARTY), _beside_buyer(lines)
     ):
         if (
             hit.field in out
