@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from triage.extraction.fields import Candidate, Context, day_first_hint
+from triage.extraction.fields import Candidate, Context, company_in, day_first_hint
 from triage.extraction.invoice import (
     Money,
     _amount_header,
@@ -20,7 +20,7 @@ from triage.extraction.invoice import (
 from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
-from triage.extraction.report import _part_from_text, _signature, extract_report
+from triage.extraction.report import _part_from_text, _parts_label, _signature, extract_report
 from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates
 
@@ -792,3 +792,39 @@ def test_a_bare_de_heads_the_seller_only_beside_the_buyers_label() -> None:
     assert [hit.field for _, _, hit in _beside_buyer(paired)] == ["issuer"]
     alone = _placed([("Pays", 28), ("DE", 214)], [("Kestrel Mechanical Ltd", 214)])
     assert list(_beside_buyer(alone)) == []
+
+
+def test_a_work_order_sheet_with_an_empty_description_and_a_marked_refusal() -> None:
+    """`DESCRIPTION OF WORK PERFORMED` over nothing gives no note (not `PERFORMED`); of two
+    signature statements offered as options, the one marked `X` answers: declined."""
+    lines = _placed(
+        [("WORK ORDER", 37), ("WO-24333", 432)],
+        [("Technician", 60), ("M. Keller", 186)],
+        [("DESCRIPTION OF WORK PERFORMED", 37)],
+        [("CUSTOMER ACKNOWLEDGEMENT", 37)],
+        [("Work completed to customer's satisfaction — signed by customer", 60)],
+        [("X", 45), ("Customer not available / declined to sign", 60)],
+        [("Customer signature:", 118), ("Date:", 396)],
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert "notes" not in fields
+    assert fields["customer_signature"].value is False
+    assert _signature("Le client a refusé de signer", strict=True) == (False, 0.85)
+    assert _signature("Customer signed on site", strict=True) == (True, 0.85)
+
+
+def test_a_title_naming_materials_is_no_parts_section_and_a_tagline_is_no_company() -> None:
+    """`TIMESHEET & MATERIALS` titles the sheet: the company under it is not a part. A
+    tagline's lone `Service` (`Service · Maintenance · Repairs`) names no company."""
+    assert _parts_label("TIMESHEET & MATERIALS") is None
+    assert _parts_label("Verwendete Ersatzteile:") is not None
+    lines = _placed(
+        [("TIMESHEET & MATERIALS", 44)],
+        [("Acme Field Services UK Ltd", 44)],
+        [("Job no.:", 44), ("WO-24296", 107)],
+    )
+    _, parts = extract_report(Context(lines, NumberStyle(False), True, "GBP"))
+    assert parts == []
+    assert company_in("Service") is None
+    assert company_in("GmbH") is None
+    assert company_in("Kestrel Service") == "Kestrel Service"

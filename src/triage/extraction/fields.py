@@ -340,9 +340,11 @@ _NAME_KEYS = {"name", "firma", "company", "nom", "naam", "raison sociale", "bedr
 
 
 def company_in(text: str) -> str | None:
-    """The company name in a line such as `Au bon moulin SARL - 12 chemin ... - France`."""
+    """The company name in a line such as `Au bon moulin SARL - 12 chemin ... - France`; a
+    legal form or `Service` alone (a tagline's `Service · Maintenance · Repairs`) names none."""
     for part in re.split(r"\s+[-–|·•]\s+|\s{3,}", text):
-        if LEGAL_FORM.search(part) or LEGAL_FORM_CI.search(part):
+        form = LEGAL_FORM.search(part) or LEGAL_FORM_CI.search(part)
+        if form and re.search(r"[^\W\d_]", part[: form.start()] + part[form.end() :]):
             return part.strip(" ,;")
     return None
 

@@ -636,6 +636,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "travaux executes",
         "omschrijving werkzaamheden",
         "description of work",
+        "description of work performed",
+        "description of work done",
         "findings",
         "technician notes",
         "engineer's report",

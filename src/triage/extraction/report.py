@@ -144,6 +144,15 @@ _UNSIGNED = re.compile(
 )
 
 
+# a refusal: `Customer declined to sign`, `Unterschrift verweigert`, `a refusé de signer`
+_REFUSED = re.compile(
+    r"(?<![a-z])(declined|refused|unable|verweigert|weigert|refuse|weigerde)\W+(\w+\W+){0,2}"
+    r"(sign|signer|unterschreiben|tekenen)(?![a-z])"
+    r"|(signature|unterschrift|handtekening)\W+(\w+\W+){0,2}"
+    r"(declined|refused|verweigert|refusee|geweigerd)(?![a-z])"
+)
+
+
 def map_service_type(text: str) -> tuple[str, float] | None:
     """Map wording to the enum: "Notdienst" -> emergency_repair, "PM" -> preventive_maintenance."""
     folded = fold(text).replace("_", " ")
@@ -187,7 +196,8 @@ def extract_report(
             # `Arbeiten ausgeführt – Unterschrift Kunde` says nothing: read on as a heading
             status = _signature(line.cells[cell_index].text, strict=True)
             if status is not None:
-                out[hit.field] = field(status[0], 0.8 * weight * status[1], line.box)
+                answer = _marked_signature(lines, line) or (*status, line.box)
+                out[hit.field] = field(answer[0], 0.8 * weight * answer[1], answer[2])
                 continue
         if hit.field == "notes":
             if hit.start > 0 and not _SECOND_HEADING.search(
@@ -385,7 +395,15 @@ def _parts_label(text: str) -> LabelHit | None:
     if len(text.split()) > 4:
         return None
     inner = [h for h in labels_in(text, REPORT) if h.field == "_parts"]
-    return inner[0] if inner else None
+    if not inner or _DOCUMENT_NAME.search(fold(text)[: inner[0].start]):
+        return None  # `TIMESHEET & MATERIALS`: the document's title, not its parts section
+    return inner[0]
+
+
+# what a report calls itself in its title
+_DOCUMENT_NAME = re.compile(
+    r"(time ?sheet|report|bericht|nachweis|stundenzettel|rapport|werkbon|job sheet|work order)"
+)
 
 
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr))?\s*$", re.IGNORECASE)
@@ -573,6 +591,18 @@ def _marked_option(lines: list[Line], line: Line) -> tuple[str, Box] | None:
     return None
 
 
+def _marked_signature(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
+    """Signature statements offered as options, one marked by an `X` in the cell before it
+    (`signed by customer` over `X | Customer declined to sign`): the marked one's answer."""
+    for near in lines[max(0, line.index - 2) : line.index + 3]:
+        if near.page != line.page:
+            continue
+        for mark, option in itertools.pairwise(near.cells):
+            if _MARK.match(mark.text) and (stated := _signature(option.text, strict=True)):
+                return stated[0], stated[1], option.box
+    return None
+
+
 def _ticked_choice(text: str) -> str:
     """`☐ Wartung ☒ Reparatur ☐ Inspektion`: the ticked option of a checklist, else the text."""
     if "☐" not in text:
@@ -602,6 +632,8 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
         return False, 0.9
     if _YES.match(cleaned):
         return True, 0.95
+    if _REFUSED.search(fold(cleaned)):
+        return False, 0.85
     if _SIGNED_WORD.search(fold(cleaned)):
         return not _UNSIGNED.search(fold(cleaned)), 0.85
     if strict:
