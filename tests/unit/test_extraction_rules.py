@@ -16,6 +16,7 @@ from triage.extraction.invoice import (
     _title_candidates,
     _untaxed,
     extract_invoice,
+    infer_kind,
 )
 from triage.extraction.items import arithmetic_items, code_in_text
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
@@ -828,3 +829,12 @@ def test_a_title_naming_materials_is_no_parts_section_and_a_tagline_is_no_compan
     assert company_in("Service") is None
     assert company_in("GmbH") is None
     assert company_in("Kestrel Service") == "Kestrel Service"
+
+
+def test_a_sundry_code_or_a_change_order_lump_sum_is_a_fee_not_a_part() -> None:
+    """`MISC | Roof hose bib per CO-5518` bills a change order, not an article: read as a part,
+    it would be a part billed but absent from the report (a false quantity mismatch)."""
+    assert infer_kind("Roof hose bib per CO-5518", "MISC", 85.0)[0] == "fee"
+    assert infer_kind("Roof hose bib per CO-5518", None, 85.0)[0] == "fee"
+    assert infer_kind("Supply valve", "P-7001", 103.68)[0] == "part"
+    assert infer_kind("Labour per CO-12", None, 95.0)[0] == "labor"

@@ -6,6 +6,7 @@ change to the contract is a change to one file.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 
 
@@ -90,3 +91,6 @@ REGION_CURRENCY: dict[str, str] = {
 RATE_TOLERANCE = 0.01
 HOURS_TOLERANCE = 0.05
 TAX_TOLERANCE = 0.01
+# A change order (DOMAIN.md §3.1 rule 5): `CO-` followed by digits, in the notes, the PO
+# field or any invoice line.
+CHANGE_ORDER = re.compile(r"\bCO-\d+", re.IGNORECASE)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from triage.domain.vocab import CHANGE_ORDER
 from triage.extraction.fields import (
     RELATION_PRIOR,
     Candidate,
@@ -1099,6 +1100,10 @@ _KIND_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# item codes that name a sundry charge, not an article (`MISC | Roof hose bib per CO-5518`)
+_CHARGE_CODE = re.compile(r"^(misc\w*|sundr\w*|sonst\w*|div|divers\w*|varios|vari)\.?$")
+
+
 def infer_kind(
     description: str, sku: str | None, amount: float | None, unit: str = ""
 ) -> tuple[str, float]:
@@ -1111,6 +1116,8 @@ def infer_kind(
         for word in words:
             if re.search(rf"(?<![a-z]){re.escape(fold(word))}", text):
                 return kind, 0.85
+    if (sku and _CHARGE_CODE.match(fold(sku))) or (not sku and CHANGE_ORDER.search(description)):
+        return "fee", 0.7  # a sundry charge, or work billed as a change order's lump sum
     unit_text = fold(unit)
     if re.search(r"\b(h|hr|hrs|hours?|std|stunden?|uur|heures?)\b", unit_text):
         return "labor", 0.7

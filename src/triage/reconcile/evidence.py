@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from triage.domain.case import Case, InvoiceLine
 from triage.domain.vocab import (
+    CHANGE_ORDER,
     HOURS_TOLERANCE,
     RATE_TOLERANCE,
     TAX_RATES,
@@ -19,7 +20,6 @@ from triage.domain.vocab import (
     LineKind,
 )
 
-CHANGE_ORDER = re.compile(r"\bCO-\d+", re.IGNORECASE)
 _FILLER = re.compile(
     r"^(?:done|ok|okay|fixed|completed?|finished|see above|see attached|n/?a|na|-+|\.+|"
     r"erledigt|fertig|siehe oben|ok done|job done|all good|work done)$",
