@@ -18,7 +18,7 @@ from triage.extraction.invoice import (
     extract_invoice,
     infer_kind,
 )
-from triage.extraction.items import arithmetic_items, code_in_text
+from triage.extraction.items import arithmetic_items, code_in_text, numbers_in
 from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines
 from triage.extraction.report import _part_from_text, _parts_label, _signature, extract_report
@@ -838,3 +838,12 @@ def test_a_sundry_code_or_a_change_order_lump_sum_is_a_fee_not_a_part() -> None:
     assert infer_kind("Roof hose bib per CO-5518", None, 85.0)[0] == "fee"
     assert infer_kind("Supply valve", "P-7001", 103.68)[0] == "part"
     assert infer_kind("Labour per CO-12", None, 95.0)[0] == "labor"
+
+
+def test_a_minus_printed_with_the_currency_symbol_signs_the_amount() -> None:
+    """`1 × -€ 50,00 = -€ 50,00` on an item card: a credit of 50, not a charge."""
+    (line,) = _placed([("1 × -€ 50,00 = -€ 50,00", 41)])
+    values = [n.value for n in numbers_in(line, NumberStyle(True))]
+    assert values == [1.0, -50.0, -50.0]
+    (plain,) = _placed([("1 × € 38,00 = € 38,00", 41)])
+    assert [n.value for n in numbers_in(plain, NumberStyle(True))] == [1.0, 38.0, 38.0]

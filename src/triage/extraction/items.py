@@ -23,6 +23,7 @@ from triage.extraction.values import (
 
 _NOISE = re.compile(r"^[x×*@=|/:;·•–—()\[\]-]+$", re.IGNORECASE)
 _CODE = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._/\-]{2,}$")
+_SIGNED_SYMBOL = re.compile(r"[-−–][€$£¥₹]")
 _UNIT = re.compile(
     r"^(x|×|h|hrs?|hours?|std\.?|stk\.?|pcs?\.?|pc|ea|each|unit\(?s?\)?|st\.?|uur|u|km|m|kg|l)$",
     re.IGNORECASE,
@@ -52,8 +53,10 @@ def numbers_in(line: Line, style: NumberStyle) -> list[Number]:
     """The numbers of a line, word by word, leaving out percentages and dates."""
     dated = {id(w) for w in line.words if find_dates(w.text)}
     out: list[Number] = []
-    for word in line.words:
+    for before, word in zip([None, *line.words], line.words, strict=False):
         text = word.text.strip("€$£¥₹")
+        if before is not None and _SIGNED_SYMBOL.fullmatch(before.text) and text[:1].isdigit():
+            text = "-" + text  # `-€ 50,00`: the minus printed with the currency symbol
         if id(word) in dated or text.endswith("%") or not re.search(r"\d", text):
             continue
         text = re.sub(r"^[x×@]", "", text, flags=re.IGNORECASE)
