@@ -847,3 +847,23 @@ def test_a_minus_printed_with_the_currency_symbol_signs_the_amount() -> None:
     assert values == [1.0, -50.0, -50.0]
     (plain,) = _placed([("1 × € 38,00 = € 38,00", 41)])
     assert [n.value for n in numbers_in(plain, NumberStyle(True))] == [1.0, 38.0, 38.0]
+
+
+def test_item_cards_keep_the_heading_the_kind_chip_and_the_code_caption_out_of_the_text() -> None:
+    """Item cards: `Positionen` heads them from further left, a kind chip sits on the right
+    of the description, `Part no.` captions the code; none is the item's description."""
+    lines = _placed(
+        [("Positionen", 28)],
+        [("Arbeitszeit (repair)", 41), ("ARBEIT", 357)],
+        [("2 Std. × € 95,00 = € 190,00", 41)],
+        [("€ 190,00", 336)],
+        [("O-Ring-Satz", 41), ("MATERIAL", 348)],
+        [("Part no. P-1140", 41)],
+        [("1 × € 38,00 = € 38,00", 41)],
+    )
+    items = arithmetic_items(lines, NumberStyle(True))
+    assert [(i.description[0] if i.description else None) for i in items] == [
+        "Arbeitszeit (repair)",
+        "O-Ring-Satz",
+    ]
+    assert [(i.sku[0] if i.sku else None) for i in items] == [None, "P-1140"]

@@ -126,10 +126,15 @@ def arithmetic_items(lines: list[Line], style: NumberStyle) -> list[Item]:
         if triple is None:
             continue
         words = _without_numbers(line.words, plain)
-        above = [w for ln in _lines_above(lines, position, previous_item) for w in ln.words]
+        over = _lines_above(lines, position, previous_item)
+        above = [w for ln in over for w in ln.words]
         sku = _code(words) or _code(above)
         code = sku[0] if sku else None
-        description = _text(words, code) or _text(above, code)
+        # an item card's text is its lines' first cells: a tag set apart on the right
+        # (`Anfahrt | FAHRT`, a kind chip) is not part of it
+        description = _text(words, code) or _text(
+            [w for ln in over for w in ln.cells[0].words], code
+        )
         items.append(Item(*triple, description, sku, line.index))
         previous_item = position
     return items
@@ -180,6 +185,8 @@ def _lines_above(lines: list[Line], position: int, stop: int) -> list[Line]:
             break
         if re.search(r"\d[.,]\d{2}\b", line.text) or _labelled(line):
             break
+        if line.box.x0 < below.box.x0 - 4:
+            break  # set out to the left of the item's text: a heading (`Positionen`)
         out.insert(0, line)
         below = line
     return out
@@ -197,20 +204,25 @@ def _labelled(line: Line) -> bool:
 
 _ENUMERATOR = re.compile(r"^\s*(?:pos\.?\s*)?\d{1,3}[.)]\s+", re.IGNORECASE)
 _SKU_WORDS = re.compile(
-    r"^\(?(ref|ref\.|reference|référence|sku|part|part no\.?|art\.?|art\.-nr\.?|artikel|"
-    r"artikelnr\.?|item|code|teil|onderdeel|pn|p/n)[:.]?$",
+    r"^\(?(ref|ref\.|réf|reference|référence|sku|part|part no\.?|art\.?|art\.-nr\.?|artikel|"
+    r"artikelnr\.?|art\.?nr\.?|item|code|teil|onderdeel|pn|p/n)[:.]?$",
     re.IGNORECASE,
 )
 
 
+_NUMBER_SIGN = re.compile(r"^(no|nr|n°|#)\.?:?$", re.IGNORECASE)
+
+
 def _text(words: list[Word], sku: str | None = None) -> tuple[str, Box] | None:
     """An item's words less symbols, the code and its caption (`(Référence CAP-1)`)."""
+    captions = [bool(_SKU_WORDS.match(w.text)) for w in words]
     kept = [
         w
-        for w in words
+        for i, w in enumerate(words)
         if not _NOISE.match(w.text)
         and w.text not in ("x", "×")
-        and not _SKU_WORDS.match(w.text)
+        and not captions[i]
+        and not (i and captions[i - 1] and _NUMBER_SIGN.match(w.text))  # `Part no.`
         and (sku is None or w.text.strip("()[],;:") != sku)
     ]
     if sum(ch.isalpha() for w in kept for ch in w.text) < 3:
