@@ -19,8 +19,8 @@ from triage.extraction.invoice import (
     infer_kind,
 )
 from triage.extraction.items import arithmetic_items, code_in_text, numbers_in
-from triage.extraction.labels import COLUMN, INVOICE, REPORT, label_at_start, labels_in
-from triage.extraction.layout import Box, Line, PageText, Word, build_lines
+from triage.extraction.labels import COLUMN, INVOICE, PARTY, REPORT, label_at_start, labels_in
+from triage.extraction.layout import Box, Line, PageText, Word, build_lines, read_pages
 from triage.extraction.report import _part_from_text, _parts_label, _signature, extract_report
 from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates
@@ -867,3 +867,49 @@ def test_item_cards_keep_the_heading_the_kind_chip_and_the_code_caption_out_of_t
         "O-Ring-Satz",
     ]
     assert [(i.sku[0] if i.sku else None) for i in items] == [None, "P-1140"]
+
+
+def _spaced_pdf(gap_after_r: float) -> bytes:
+    """`Bruttosumme` set glyph by glyph 0.6 pt apart, with another gap after `Br`."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=8)
+    x = 60.0
+    for k, ch in enumerate("Bruttosumme"):
+        pdf.text(x, 100, ch)
+        x += pdf.get_string_width(ch) + (gap_after_r if k == 1 else 0.6)
+    return bytes(pdf.output())
+
+
+def test_a_space_pdfium_makes_up_inside_letter_spaced_text_does_not_split_the_word() -> None:
+    """pdfium generates a space where letter-spaced glyphs sit a little further apart
+    (`Br uttosumme`, a label then missed); a word's gap still splits."""
+    import pypdfium2 as pdfium
+
+    tracked, apart = pdfium.PdfDocument(_spaced_pdf(1.15)), pdfium.PdfDocument(_spaced_pdf(2.6))
+    try:
+        assert tracked[0].get_textpage().get_text_range() == "Br uttosumme"
+        assert [line.text for line in build_lines(read_pages(tracked, 1))] == ["Bruttosumme"]
+        assert [line.text for line in build_lines(read_pages(apart, 1))] == ["Br uttosumme"]
+    finally:
+        tracked.close()
+        apart.close()
+
+
+@pytest.mark.parametrize("label", ["Delivery Address", "Adresse de livraison", "Deliver to"])
+def test_a_delivery_address_heading_is_a_label_not_the_buyers_name(label: str) -> None:
+    """The addressee block under `Delivery Address` names the buyer on the line below it."""
+    hit = label_at_start(label, PARTY)
+    assert hit is not None
+    assert hit.field == "_service_location"
+    lines = _placed(
+        [("Invoice FA-2017-0008", 31)],
+        [(label, 37)],
+        [("Me gusta olive", 37)],
+        [("87 camino de la calor", 37)],
+        [("41700 Dos Hermanas", 37)],
+    )
+    fields, _ = extract_invoice(_context(lines))
+    assert fields["bill_to"].value == "Me gusta olive"

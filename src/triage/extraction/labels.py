@@ -849,6 +849,14 @@ PARTY_LABELS: dict[str, tuple[str, ...]] = {
         "afleveradres",
         "werkadres",
         "locatie",
+        "delivery address",
+        "shipping address",
+        "deliver to",
+        "adresse de livraison",
+        "livre a",
+        "leveringsadres",
+        "indirizzo di consegna",
+        "direccion de entrega",
     ),
 }
 
