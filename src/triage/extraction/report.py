@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -579,27 +580,30 @@ _LEADING_FIGURE = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s+[^\W\d]")
 _MARK = re.compile(rf"^\s*(?:[xX]|[{_TICK}])\s*$")
 
 
+def _marked_cells(near: list[Line], page: int) -> Iterator[Cell]:
+    """The cells of `near` on `page` marked by an `X` (or a tick) in the cell before them."""
+    for line in near:
+        if line.page == page:
+            for mark, option in itertools.pairwise(line.cells):
+                if _MARK.match(mark.text):
+                    yield option
+
+
 def _marked_option(lines: list[Line], line: Line) -> tuple[str, Box] | None:
     """Options listed under a `Type of service (check one)` heading, one marked by an `X`
     in the cell before it: the marked option."""
-    for nxt in lines[line.index + 1 : line.index + 5]:
-        if nxt.page != line.page:
-            break
-        for mark, option in itertools.pairwise(nxt.cells):
-            if _MARK.match(mark.text) and (mapped := map_service_type(option.text)):
-                return mapped[0], option.box
+    for option in _marked_cells(lines[line.index + 1 : line.index + 5], line.page):
+        if mapped := map_service_type(option.text):
+            return mapped[0], option.box
     return None
 
 
 def _marked_signature(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
     """Signature statements offered as options, one marked by an `X` in the cell before it
     (`signed by customer` over `X | Customer declined to sign`): the marked one's answer."""
-    for near in lines[max(0, line.index - 2) : line.index + 3]:
-        if near.page != line.page:
-            continue
-        for mark, option in itertools.pairwise(near.cells):
-            if _MARK.match(mark.text) and (stated := _signature(option.text, strict=True)):
-                return stated[0], stated[1], option.box
+    for option in _marked_cells(lines[max(0, line.index - 2) : line.index + 3], line.page):
+        if stated := _signature(option.text, strict=True):
+            return stated[0], stated[1], option.box
     return None
 
 
@@ -632,10 +636,11 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
         return False, 0.9
     if _YES.match(cleaned):
         return True, 0.95
-    if _REFUSED.search(fold(cleaned)):
+    folded = fold(cleaned)
+    if _REFUSED.search(folded):
         return False, 0.85
-    if _SIGNED_WORD.search(fold(cleaned)):
-        return not _UNSIGNED.search(fold(cleaned)), 0.85
+    if _SIGNED_WORD.search(folded):
+        return not _UNSIGNED.search(folded), 0.85
     if strict:
         return None
     if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):
