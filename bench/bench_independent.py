@@ -1,10 +1,13 @@
-"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds three
+"""The shipped bundle on cases nobody on the team wrote: `bench/independent/` holds four
 sets labelled from DOMAIN.md alone, each by a writer who never opened the simulator, the
 training data or the models (`make_cases.py`: 75 cases; `make_cases_b.py`: 60 more, by a
 second writer who did not read the first set's notes; `make_cases_c.py`: 60 more, by a
 third writer who read neither earlier set's notes, stressing production-style wording and
-tolerance-boundary edge cases). Small, so every wrong case is printed with its notes: the
-figures are a smoke test of generalisation, the list is the finding."""
+tolerance-boundary edge cases; `make_cases_d.py`: 60 more, by a fourth writer who read none
+of the earlier sets' notes, stressing facts told indirectly in voice-to-text, app-log,
+ticket-system, quoted-e-mail and mixed-language notes (eight languages), look-alikes and
+cases exactly at and just beyond every tolerance). Small, so every wrong case is printed
+with its notes: the figures are a smoke test of generalisation, the list is the finding."""
 
 from __future__ import annotations
 
@@ -31,6 +34,7 @@ SETS = (
     ("cases.jsonl", "labels.jsonl"),
     ("cases_b.jsonl", "labels_b.jsonl"),
     ("cases_c.jsonl", "labels_c.jsonl"),
+    ("cases_d.jsonl", "labels_d.jsonl"),
 )
 
 

@@ -19,6 +19,7 @@ SET = Path(__file__).resolve().parents[2] / "bench" / "independent"
         ("cases.jsonl", "labels.jsonl"),
         ("cases_b.jsonl", "labels_b.jsonl"),
         ("cases_c.jsonl", "labels_c.jsonl"),
+        ("cases_d.jsonl", "labels_d.jsonl"),
     ],
 )
 def test_every_independent_case_parses_and_has_one_label_of_the_contract(
@@ -34,7 +35,7 @@ def test_every_independent_case_parses_and_has_one_label_of_the_contract(
 def test_the_sets_share_no_case() -> None:
     ids = [
         json.loads(line)["case_id"]
-        for name in ("cases.jsonl", "cases_b.jsonl", "cases_c.jsonl")
+        for name in ("cases.jsonl", "cases_b.jsonl", "cases_c.jsonl", "cases_d.jsonl")
         for line in (SET / name).open()
     ]
-    assert len(ids) == len(set(ids)) == 195
+    assert len(ids) == len(set(ids)) == 255
