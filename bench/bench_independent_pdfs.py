@@ -13,10 +13,13 @@ page, printed to PDF by LibreOffice, a third producer), and with
 ``bench/independent/pdfmake_layouts.py`` (eight layouts as web and mobile billing and
 field-service apps print them with pdfmake, a fourth producer), and with
 ``bench/independent/sheet_layouts.py`` (eight spreadsheet templates, openpyxl, printed by
-LibreOffice Calc: bordered grids, empty numbered rows, labels a column apart). Each has
-its own label wording, date, time, number and currency styles. Both were designed
-from DOMAIN.md and real issuers' conventions alone, by people who never looked at
-the extractor or at the team's simulator renderer, so this measures how
+LibreOffice Calc: bordered grids, empty numbered rows, labels a column apart), and with
+``bench/independent/typst_layouts.py`` (eight layouts typeset with the Typst compiler, a
+sixth producer: kerning, ligatures, justified notes, ``table``/``grid`` layouts; a DIN 5008
+Rechnung, a French facture, a Dutch factuur, a US service ticket, a two-page German
+Einsatzbericht). Each has its own label wording, date, time, number and currency styles.
+All were designed from DOMAIN.md and real issuers' conventions alone, by people who never
+looked at the extractor or at the team's simulator renderer, so this measures how
 extraction generalises to layouts nobody on the team designed.
 
 Prints accuracy per field (invoice and report separately), per layout, over all
@@ -36,6 +39,7 @@ import os
 import statistics
 import tempfile
 from collections import defaultdict
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -54,9 +58,9 @@ def main() -> None:
     from bench.independent import (
         html_layouts,
         layouts,
-        office_layouts,
         pdfmake_layouts,
         sheet_layouts,
+        typst_layouts,
     )
     from bench.independent.soffice import find_soffice
 
@@ -66,8 +70,8 @@ def main() -> None:
         ("independent HTML layouts printed by Chromium", html_layouts.render_all, True),
         (
             "independent word-processor layouts printed by LibreOffice",
-            office_layouts.render_all,
-            find_soffice() is not None,
+            _render_office,
+            find_spec("docx") is not None and find_soffice() is not None,
         ),
         (
             "independent web-app layouts printed by pdfmake",
@@ -79,12 +83,24 @@ def main() -> None:
             sheet_layouts.render_all,
             sheet_layouts.available(),
         ),
+        (
+            "independent typeset layouts (Typst)",
+            typst_layouts.render_all,
+            typst_layouts.available(),
+        ),
     ):
         if not ready:
             print(f"== {title}: skipped, its renderer is missing (scripts/bench-setup.sh) ==")
             continue
         with tempfile.TemporaryDirectory(prefix="independent_pdfs_") as tmp:
             _report(title, render(Path(tmp)), Path(tmp), verbose)
+
+
+def _render_office(out_dir: Path) -> list[dict[str, Any]]:
+    """The word-processor family, imported only where python-docx is installed."""
+    from bench.independent import office_layouts
+
+    return office_layouts.render_all(out_dir)
 
 
 def _report(title: str, records: list[dict[str, Any]], folder: Path, verbose: bool) -> None:

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the benchmark-only peers: invoice2data (with dateparser), python-docx and openpyxl
+# Installs the benchmark-only peers: invoice2data (with dateparser), python-docx, openpyxl and
+# typst (the Typst compiler's Python bindings, which typeset bench/independent/typst_layouts.py)
 # into the venv, poppler-utils (pdftotext, invoice2data's default reader), LibreOffice Writer
 # (soffice, which prints bench/independent/office_layouts.py's .docx files to PDF) and
 # LibreOffice Calc (which prints bench/independent/sheet_layouts.py's .xlsx files to PDF) from
@@ -14,6 +15,9 @@ if ! "$VENV/bin/python" -c "import docx" >/dev/null 2>&1; then
 fi
 if ! "$VENV/bin/python" -c "import openpyxl" >/dev/null 2>&1; then
   "$VENV/bin/pip" install --quiet openpyxl
+fi
+if ! "$VENV/bin/python" -c "import typst" >/dev/null 2>&1; then
+  "$VENV/bin/pip" install --quiet typst
 fi
 
 # apt_tool COMMAND PACKAGE WHAT-IS-LOST: install PACKAGE unless COMMAND exists.
