@@ -913,3 +913,114 @@ def test_a_delivery_address_heading_is_a_label_not_the_buyers_name(label: str) -
     )
     fields, _ = extract_invoice(_context(lines))
     assert fields["bill_to"].value == "Me gusta olive"
+
+
+def test_a_numbered_form_ends_its_parts_and_notes_at_the_next_numbered_section() -> None:
+    """`4 Prüfprotokoll` after the material table and `6 Unterschrift` after the remarks are
+    the form's next sections: the measurements under one are no parts, the legal text under
+    the other no note; the unticked status under it says unsigned."""
+    lines = _lines(
+        "3 Material",
+        ("Art.-Nr.", "Bezeichnung", "Menge"),
+        ("P-1001", "Luftfilter F7", "4"),
+        "",
+        "4 Prüfprotokoll",
+        ("Netzspannung L1-L2", "", "400"),
+        ("Vorlauftemperatur", "", "6,0"),
+        "",
+        "5 Bemerkungen",
+        "Filter gewechselt, Anlage läuft.",
+        "",
+        "6 Unterschrift",
+        "Mit seiner Unterschrift bestätigt der Kunde die Ausführung der Arbeiten.",
+        ("", "☐ nicht unterschrieben"),
+    )
+    fields, parts = extract_report(_context(lines))
+    assert [p["description"].value for p in parts] == ["Luftfilter F7"]
+    assert fields["notes"].value == "Filter gewechselt, Anlage läuft."
+    assert fields["customer_signature"].value is False
+    assert label_at_start("4 Prüfprotokoll", REPORT) is None
+    hit = label_at_start("5 Bemerkungen", REPORT)
+    assert hit is not None
+    assert hit.field == "notes"
+    assert label_at_start("2 Bemerkungen zu 4 Filtern", REPORT) is None  # a count, not a section
+
+
+@pytest.mark.parametrize(
+    ("answer", "signed"), [("Non signé", False), ("Signé le 10/02/2026", True), ("M. Roux", True)]
+)
+def test_a_signatures_heading_over_signers_captions_reads_the_customers_column(
+    answer: str, signed: bool
+) -> None:
+    lines = _lines("SIGNATURES", ("Le technicien", "Le client"), ("L. Moreau", answer))
+    fields, _ = extract_report(_context(lines))
+    assert fields["customer_signature"].value is signed
+
+
+def test_a_signed_by_label_under_a_heading_keeps_its_own_answer() -> None:
+    lines = _lines("Akkoord klant", ("Getekend door klant", "Nee"))
+    assert extract_report(_context(lines))[0]["customer_signature"].value is False
+    stated = _lines("CUSTOMER ACCEPTANCE", "Customer signed on site to accept the work.")
+    assert extract_report(_context(stated))[0]["customer_signature"].value is True
+    asked = _lines(("Customer signed (Y/N):", "N"))
+    assert extract_report(_context(asked))[0]["customer_signature"].value is False
+
+
+def test_a_label_word_in_the_title_and_a_name_caption_in_a_card() -> None:
+    """`Engineer Visit Report` is a title, the engineer is named further down; a card titled
+    `TECHNICIAN` holds `Name | R. Guerrero`."""
+    titled = _lines("Engineer Visit Report", ("Engineer", "D. Oduya"))
+    assert extract_report(_context(titled))[0]["technician"].value == "D. Oduya"
+    card = _lines("TECHNICIAN", ("Name", "R. Guerrero"))
+    assert extract_report(_context(card))[0]["technician"].value == "R. Guerrero"
+
+
+def test_a_timeline_time_with_its_zone_and_centred_hours_cards() -> None:
+    """`02/05/2026 | 8:00 AM CST` in a time log; `LABOR HOURS | TRAVEL HOURS | SERVICE DATE`
+    over values centred in their cards (not under the caption's text): hours, not parts."""
+    lines = _placed(
+        [("Event", 40), ("Date", 300), ("Time", 420)],
+        [("Call received", 40), ("02/05/2026", 300), ("8:00 AM CST", 420)],
+        [],
+        [("LABOR HOURS", 40), ("TRAVEL HOURS", 200), ("SERVICE DATE", 380)],
+        [("2.00", 110), ("1.00", 270), ("02/05/2026", 420)],
+    )
+    fields, parts = extract_report(Context(lines, NumberStyle(False), False, "USD"))
+    assert fields["reported_at"].value == "2026-02-05T08:00:00-06:00"
+    assert (fields["labor_hours"].value, fields["travel_hours"].value) == (2.0, 1.0)
+    assert parts == []
+
+
+def test_a_letter_spaced_title_its_number_sign_cell_and_payment_terms_counted_from_the_date() -> (
+    None
+):
+    """`FA C T U R E` over `N° | INV-2026-31530`; `à 30 jours date de facture, soit le 15 mars
+    2026` names the due date, not the invoice's."""
+    lines = _placed(
+        [("Acme SARL", 40), ("FA C T U R E", 396)],
+        [("85 avenue Jean Jaurès", 40)],
+        [("N°", 359), ("INV-2026-31530", 384)],
+        [("Date 13 février 2026", 359)],
+        [],
+        [("Conditions de paiement : à 30 jours date de facture, soit le 15 mars 2026", 40)],
+    )
+    fields, _ = extract_invoice(_context(lines))
+    assert fields["number"].value == "INV-2026-31530"
+    assert fields["date"].value == "2026-02-13"
+
+
+def test_a_stacked_item_keeps_its_outdented_title_over_its_indented_figures() -> None:
+    """`1. Oil filter` over `Menge 1 x EUR 31.67 = EUR 31.67` set further in: the line right
+    above the figures is the item's own title, even set out to the left of them."""
+    lines = _placed(
+        [("Auftragsnummer:", 48), ("SO-711436", 184)],
+        [("1. Main d'oeuvre", 48)],
+        [("Menge 3.9 x EUR 68.50 = EUR 267.15", 61)],
+        [("2. Oil filter", 48)],
+        [("Menge 1 x EUR 31.67 = EUR 31.67", 61)],
+    )
+    items = arithmetic_items(lines, NumberStyle(False))
+    assert [(i.description[0] if i.description else None) for i in items] == [
+        "Main d'oeuvre",
+        "Oil filter",
+    ]

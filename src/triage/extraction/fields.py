@@ -105,6 +105,8 @@ def spans_for_label(
         ):
             break
         overlapping = [c for c in nxt.cells if c.box.x_overlap(label_box) > 0]
+        if not overlapping and seen == 0 and (card := _card_value(line, cell_index, nxt)):
+            overlapping = [card]  # `LABOR HOURS | TRAVEL HOURS` over `2.00 | 1.00`, centred
         if not overlapping:
             continue
         seen += 1
@@ -112,6 +114,23 @@ def spans_for_label(
             yield "below", Span(c.text.strip(_SEPARATORS + " ") or c.text, c.box)
         if seen >= below:
             break
+
+
+def _card_value(line: Line, cell_index: int, below: Line) -> Cell | None:
+    """A row of captions without figures over a row of as many values, each value within its
+    caption's column (from the caption to the next one) but not under the caption's text:
+    cards that centre their value. The value in the label's column."""
+    captions, values = line.cells, below.cells
+    if len(captions) < 2 or len(values) != len(captions):
+        return None
+    if any(re.search(r"\d", c.text) for c in captions):
+        return None
+    edges = [c.box.x0 for c in captions[1:]] + [float("inf")]
+    for caption, value, edge in zip(captions, values, edges, strict=True):
+        middle = (value.box.x0 + value.box.x1) / 2
+        if not caption.box.x0 <= middle < edge:
+            return None
+    return values[cell_index]
 
 
 def iter_labels(lines: list[Line], table: int) -> Iterator[tuple[Line, int, LabelHit]]:

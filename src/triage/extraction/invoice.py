@@ -20,7 +20,7 @@ from triage.extraction.fields import (
     parse_percent,
     spans_for_label,
 )
-from triage.extraction.items import Item, arithmetic_items, code_in_text
+from triage.extraction.items import NUMBER_SIGN, Item, arithmetic_items, code_in_text
 from triage.extraction.labels import (
     INVOICE,
     PARTY,
@@ -190,6 +190,8 @@ def _label_candidates(ctx: Context, lines: list[Line]) -> dict[str, list[Candida
                 ):
                     prior *= 0.8
             elif hit.field == "date":
+                if _COUNTED_FROM.search(fold(line.cells[cell_index].text)[: hit.start]):
+                    break  # `à 30 jours date de facture, soit le 15 mars`: the due date
                 if hit.label in _AFTER_NUMBER_LABELS and not _follows_number(
                     line.cells[cell_index].text, hit.start
                 ):
@@ -251,18 +253,18 @@ def _signed_number(ctx: Context, line: Line) -> Candidate | None:
     """`FACTURE` beside or above `N° INV-2026-31530` (up to three lines under it, in its
     column): a title set apart from a cell that is only a number sign and a code. A number
     sign elsewhere (`Équipement : … n° A-9130`) is not the invoice's."""
-    titles = [c for c in line.cells if _BARE_TITLE.fullmatch(fold(c.text).strip())]
+    titles = [c for c in line.cells if _BARE_TITLE.fullmatch(fold(_closed_up(c.text)).strip())]
     if not titles:
         return None
-    near = list(line.cells)
+    near = _signed_cells(line)
     below = [n for n in ctx.lines[line.index + 1 : line.index + 4] if n.page == line.page]
     if below:
-        near += below[0].cells[:1]
+        near += _signed_cells(below[0])[:1]
     # under a title set to one side, the lines between belong to the other (the sender)
     near += [
         c
         for n in below
-        for c in n.cells
+        for c in _signed_cells(n)
         if any(min(c.box.x1, t.box.x1) > max(c.box.x0, t.box.x0) for t in titles)
     ]
     for cell in near:
@@ -271,6 +273,28 @@ def _signed_number(ctx: Context, line: Line) -> Candidate | None:
             if ident is not None:
                 return Candidate("number", ident, cell.box, 0.8, line.index, "title")
     return None
+
+
+def _signed_cells(line: Line) -> list[Cell]:
+    """The line's cells, a cell that is only a number sign joined to the cell after it
+    (`N°` | `INV-2026-31530`, set in a box's two columns)."""
+    cells: list[Cell] = []
+    for cell in line.cells:
+        if cells and NUMBER_SIGN.match(cells[-1].text.strip()):
+            cells[-1] = Cell([*cells[-1].words, *cell.words])
+        else:
+            cells.append(cell)
+    return cells
+
+
+# `F A C T U R E`, `FA C T U R E`: a title set with wide letter spacing, each letter a word
+_SPACED_LETTERS = re.compile(r"^(?:[^\W\d_]{1,2} ){3,}[^\W\d_]{1,2}$")
+
+
+def _closed_up(text: str) -> str:
+    """A title's letters spaced out into words, closed up again (other text unchanged)."""
+    stripped = text.strip()
+    return stripped.replace(" ", "") if _SPACED_LETTERS.match(stripped) else text
 
 
 # a letter's dateline: `Zürich, 5. Februar 2026`, `Lyon, le 13 février 2026`
@@ -407,6 +431,12 @@ def _is_money_cell(text: str, ctx: Context) -> bool:
 _QUALIFIED = re.compile(
     r"(\(|(?<![a-z])(inkl|incl|excl|exkl|ohne|zzgl|hors|exclusief|inclusief|including|"
     r"excluding|without|with))\.?\s*$"
+)
+# payment terms counted from the invoice date: `30 days from invoice date`, `14 Tage nach
+# Rechnungsdatum`, `à 30 jours date de facture`; the date printed after it is the due date
+_COUNTED_FROM = re.compile(
+    r"\b(days?|tagen?|jours?|dagen|dias|giorni)\s+(from|after|of|nach|ab|a compter de|na|van)?"
+    r"\s*(the\s+)?$"
 )
 _MONEY_TEXT = re.compile(r"\d[.,]\d{2}(?!\d)|[€$£¥₹]|(?<![A-Z])[A-Z]{3}\s*-?\d")
 

@@ -185,8 +185,11 @@ def _lines_above(lines: list[Line], position: int, stop: int) -> list[Line]:
             break
         if re.search(r"\d[.,]\d{2}\b", line.text) or _labelled(line):
             break
-        if line.box.x0 < below.box.x0 - 4:
-            break  # set out to the left of the item's text: a heading (`Positionen`)
+        if out and line.box.x0 < below.box.x0 - 4:
+            # set out to the left of the item's text: a heading (`Positionen`); the line
+            # right above the figures may stand further out, the item's own title (`1. Oil
+            # filter` over indented `Menge 1 x EUR 31.67`)
+            break
         out.insert(0, line)
         below = line
     return out
@@ -210,7 +213,7 @@ _SKU_WORDS = re.compile(
 )
 
 
-_NUMBER_SIGN = re.compile(r"^(no|nr|n°|#)\.?:?$", re.IGNORECASE)
+NUMBER_SIGN = re.compile(r"^(no|nr|n°|nº|#)\.?:?$", re.IGNORECASE)  # `No.`, `N°`, `#`
 
 
 def _text(words: list[Word], sku: str | None = None) -> tuple[str, Box] | None:
@@ -222,7 +225,7 @@ def _text(words: list[Word], sku: str | None = None) -> tuple[str, Box] | None:
         if not _NOISE.match(w.text)
         and w.text not in ("x", "×")
         and not captions[i]
-        and not (i and captions[i - 1] and _NUMBER_SIGN.match(w.text))  # `Part no.`
+        and not (i and captions[i - 1] and NUMBER_SIGN.match(w.text))  # `Part no.`
         and (sku is None or w.text.strip("()[],;:") != sku)
     ]
     if sum(ch.isalpha() for w in kept for ch in w.text) < 3:

@@ -692,6 +692,13 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "klant handtekening",
         "akkoord klant",
         "voor akkoord",
+        "signatures",
+        "unterschriften",
+        "handtekeningen",
+        "getekend door klant",
+        "getekend door de klant",
+        "ondertekend door klant",
+        "ondertekend door de klant",
     ),
     "_service_date": (
         "service date",
@@ -1138,18 +1145,31 @@ def label_at_start(text: str, table: int) -> LabelHit | None:
     return _label_at_start(text, table)
 
 
+# `4 Prüfprotokoll`, `2.1 Material`, `3) Remarques`: a form's numbered section heading
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=[^\W\d])")
+_HEADING_REST = 4  # words after the label, none a figure, for `N Label ...` to be a heading
+
+
 @lru_cache(maxsize=65536)
 def _label_at_start(text: str, table: int) -> LabelHit | None:
     folded = fold(text)
     compiled = _compiled(table)
     start = len(folded) - len(folded.lstrip())
+    # a report form numbers its sections; an invoice numbers its items (`2. Déplacement`)
+    numbered = _SECTION_NUMBER.match(folded) if table == REPORT else None
+    if numbered is not None:
+        start = numbered.end()
     if not compiled.may_start(folded, start):
         return None
     match = compiled.pattern.match(folded, start)
     if match is None:
         return None
+    rest = folded[match.end() :]
+    if numbered is not None and (re.search(r"\d", rest) or len(rest.split()) > _HEADING_REST):
+        return None  # `2 Filter gewechselt, 4 Stk.`: a count and an item, not a heading
     field, label = _entry(compiled.lookup, match.group(0))
-    return LabelHit(field, label, match.start(), match.end())
+    # a numbered heading's label starts its cell: nothing before it qualifies it
+    return LabelHit(field, label, 0 if numbered else match.start(), match.end())
 
 
 def labels_in(text: str, table: int) -> list[LabelHit]:

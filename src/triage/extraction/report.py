@@ -176,7 +176,7 @@ def extract_report(
     ctx: Context,
 ) -> tuple[dict[str, ExtractedField], list[dict[str, ExtractedField]]]:
     lines = ctx.lines
-    tables = find_tables(lines, PART_COLUMNS)
+    tables = find_tables(lines, PART_COLUMNS, captions=_field_captions)
     in_table = {i for t in tables for r in t.rows for i in (r.anchor, *r.text_lines)} | {
         i for t in tables for i in t.header_lines
     }
@@ -188,7 +188,7 @@ def extract_report(
     for line, cell_index, hit in iter_labels(free, REPORT):
         if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
-        if hit.start > 0 and _TITLE.search(fold(line.cells[cell_index].text)):
+        if _titled(line.cells[cell_index].text, hit):
             continue  # `Job completion report | 20 Jan 2026 · 12:57`: a title and its print time
         weight = label_weight(hit.label)
         if hit.field == "customer_signature" and hit.start > 0:
@@ -233,6 +233,9 @@ def extract_report(
                     out[hit.field] = field(ident, prior, span.box)
                     break
             elif hit.field == "technician":
+                if relation == "below" and _NAME_CAPTION.match(fold(span.text)):
+                    # `TECHNICIAN` over `Name | R. Guerrero`: a card's caption, its value beside
+                    span = _beside(lines, span) or span
                 if sum(ch.isalpha() for ch in span.text) >= 2 and not label_at_start(
                     span.text, REPORT
                 ):
@@ -263,7 +266,25 @@ def extract_report(
                     out[hit.field] = field(round(hours, 4), prior, span.box)
                     break
             elif hit.field == "customer_signature":
+                if relation == "below" and _bare_label(span.text, "customer_signature"):
+                    continue  # `Getekend door klant | Nee` under `Akkoord klant`: its own answer
+                if relation == "below" and (signers := _signers(lines, span)) is not None:
+                    # `Le technicien | Le client` under `SIGNATURES`: the customer's column
+                    if (said := _customer_column(lines, *signers)) is not None:
+                        out[hit.field] = field(said[0], prior * said[1], said[2])
+                        break
+                    continue
                 signed = _signature(span.text)
+                statement = line.cells[cell_index].text
+                if (
+                    signed is None
+                    and relation == "inline"
+                    and cell_index == len(line.cells) - 1
+                    and not statement.rstrip().endswith(":")
+                ):
+                    # `Customer signed on site to accept the work.`: the label is the statement
+                    # (`Customer signed (Y/N): | N` is a question, its answer beside it)
+                    signed = _signature(statement, strict=True)
                 if signed is not None:
                     out[hit.field] = field(signed[0], prior * signed[1], span.box)
                     break
@@ -408,17 +429,27 @@ _DOCUMENT_NAME = re.compile(
 
 
 _TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr))?\s*$", re.IGNORECASE)
+_CLOCK = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr))?)\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def _clock_and_zone(text: str) -> tuple[str, str] | None:
+    """`8:00 AM`, `8:00 AM CST`, `14:30 (UTC+1)`: a time of day, with its zone if printed."""
+    match = _CLOCK.match(text)
+    if match is None or (match.group(2) and not _ZONE_ONLY.fullmatch(match.group(2))):
+        return None
+    return match.group(1), match.group(2)
 
 
 def _date_then_time(line: Line, span: Span, day_first: bool | None) -> tuple[datetime, bool] | None:
     """`02/04/2026` | `8:00 AM`: a timeline table's date and time in cells side by side."""
     cells = line.cells
     at = next((i for i, c in enumerate(cells) if c.box == span.box), None)
-    if at is None or at + 1 >= len(cells) or not _TIME_ONLY.match(cells[at + 1].text):
+    if at is None or at + 1 >= len(cells) or (clock := _clock_and_zone(cells[at + 1].text)) is None:
         return None
-    zone = cells[at + 2].text if at + 2 < len(cells) else ""
-    zone = zone if _ZONE_ONLY.fullmatch(zone.strip()) else ""  # `| CST` in a zone column
-    return parse_timestamp(f"{span.text} {cells[at + 1].text} {zone}", day_first=day_first)
+    time, zone = clock
+    if not zone and at + 2 < len(cells) and _ZONE_ONLY.fullmatch(cells[at + 2].text.strip()):
+        zone = cells[at + 2].text  # `| CST` in a zone column
+    return parse_timestamp(f"{span.text} {time} {zone}", day_first=day_first)
 
 
 def _service_date(ctx: Context, lines: list[Line]) -> date | None:
@@ -615,6 +646,7 @@ def _ticked_choice(text: str) -> str:
     return ticked.group(1).strip() if ticked else text
 
 
+NAME_WORDS = 5  # `Approved by J. van der Berg`: longer is a sentence, not a signer's name
 _BLANK_LINE = re.compile(r"^[_.…]{3,}\s*")
 
 
@@ -643,9 +675,83 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
         return not _UNSIGNED.search(folded), 0.85
     if strict:
         return None
-    if sum(ch.isalpha() for ch in cleaned) >= 3 and not re.search(r"\d{2}", cleaned):
+    # a name written there; a sentence under the heading is the form's legal text
+    if (
+        sum(ch.isalpha() for ch in cleaned) >= 3
+        and not re.search(r"\d{2}", cleaned)
+        and len(cleaned.split()) <= NAME_WORDS
+    ):
         return True, 0.75
     return None
+
+
+# the customer's caption in a row of signers (`Le technicien | Le client`, `Techniker | Kunde`)
+_CUSTOMER_CAPTION = re.compile(
+    r"^\W*(the |le |la |der |die |de |el )?(customer|client|cliente|kunde|klant|auftraggeber)\W*$"
+)
+
+
+_NAME_CAPTION = re.compile(r"^\W*(name|nom|naam|nombre|nome)\W*$")
+
+
+def _row_of(lines: list[Line], span: Span) -> Line | None:
+    """The line whose cell `span` is."""
+    return next((ln for ln in lines if span.box in [c.box for c in ln.cells]), None)
+
+
+def _beside(lines: list[Line], caption: Span) -> Span | None:
+    """The cell right of a caption cell, on its line."""
+    row = _row_of(lines, caption)
+    cells = row.cells if row is not None else []
+    at = next((i for i, c in enumerate(cells) if c.box == caption.box), len(cells))
+    return Span(cells[at + 1].text, cells[at + 1].box) if at + 1 < len(cells) else None
+
+
+def _signers(lines: list[Line], caption: Span) -> tuple[Line, Cell] | None:
+    """The row of signers' captions `caption` stands in, and its customer's caption."""
+    row = _row_of(lines, caption)
+    if row is None:
+        return None
+    customer = next((c for c in row.cells if _CUSTOMER_CAPTION.match(fold(c.text))), None)
+    return None if customer is None else (row, customer)
+
+
+def _customer_column(
+    lines: list[Line], row: Line, customer: Cell
+) -> tuple[bool, float, Box] | None:
+    """Under a row of signers' captions, what the customer's column says (`Non signé`,
+    `Signé le 10/02/2026`, a name): the signature heading's answer."""
+    if row.index + 1 >= len(lines):
+        return None
+    below = lines[row.index + 1]
+    if below.page != row.page or below.box.top - row.box.bottom > 2 * row.box.height:
+        return None
+    cell = next((c for c in below.cells if c.box.x_overlap(customer.box) > 0), None)
+    if cell is None or (stated := _signature(cell.text)) is None:
+        return None
+    return stated[0], stated[1], cell.box
+
+
+# fields whose label heads a card or a column of their own value, never a parts column
+_SCALAR_FIELDS = frozenset(
+    {"labor_hours", "travel_hours", "_service_date", "reported_at", "arrived_at", "completed_at"}
+)
+
+
+def _field_captions(line: Line) -> bool:
+    """`LABOR HOURS | TRAVEL HOURS | SERVICE DATE`: the report's own field labels in a row,
+    which the parts tables' column words (`hours`, `service`) would take for a header."""
+    for cell in line.cells:
+        hit = label_at_start(cell.text, REPORT)
+        if hit is not None and hit.field in _SCALAR_FIELDS and _bare_label(cell.text, hit.field):
+            return True
+    return False
+
+
+def _bare_label(text: str, name: str) -> bool:
+    """`text` is a label of field `name` and nothing more."""
+    hit = label_at_start(text, REPORT)
+    return hit is not None and hit.field == name and not fold(text)[hit.end :].strip(" :.-")
 
 
 INK_REACH = 60.0  # points under a signature heading where the signature itself is drawn
@@ -665,14 +771,28 @@ def _ink_under(ink: tuple[Box, ...], label: Box) -> Box | None:
     )
 
 
+STATUS_WORDS = 12  # `Customer signed on site to accept the work.`; a longer text is legal prose
+STATUS_LINES = 6  # lines under a signature heading where its status may be printed
+
+
 def _signature_below(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
-    """A signature heading's answer on the next line, set beside the signature image rather
-    than under the heading (`✓ Signed on device`): only an explicit yes or no counts."""
-    if line.index + 1 >= len(lines) or len(lines[line.index + 1].cells) != 1:
-        return None
-    cell = lines[line.index + 1].cells[0]
-    stated = _signature(cell.text, strict=True)
-    return None if stated is None else (stated[0], stated[1], cell.box)
+    """A signature heading's answer stated under it, beside the signature image or under
+    the form's legal text rather than right under the heading (`✓ Signed on device`,
+    `☐ nicht unterschrieben`): only an explicit yes or no counts, in a short cell that
+    no other field's label starts."""
+    for nxt in lines[line.index + 1 : line.index + 1 + STATUS_LINES]:
+        if nxt.page != line.page or nxt.box.top - line.box.bottom > 2 * INK_REACH:
+            return None
+        for cell in nxt.cells:
+            label = label_at_start(cell.text, REPORT)
+            if len(cell.text.split()) > STATUS_WORDS or (
+                label is not None
+                and (label.field != "customer_signature" or _bare_label(cell.text, label.field))
+            ):
+                continue  # another field, or `Getekend door klant | Nee`: the answer is beside
+            if (stated := _signature(cell.text, strict=True)) is not None:
+                return stated[0], stated[1], cell.box
+    return None
 
 
 def _timestamps(
@@ -781,6 +901,18 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
 # a document's title (`Job completion report`, `Servicebericht`, `Rapport d'intervention`):
 # a label word inside it names no field
 _TITLE = re.compile(r"(report|bericht|rapport|werkbon|job sheet)\s*$")
+
+
+def _titled(text: str, hit: LabelHit) -> bool:
+    """The label is a word of the document's title (`Engineer Visit Report`, `Job completion
+    report`), not a field's caption: the cell ends in a title word after the label."""
+    folded = fold(text)
+    if not _TITLE.search(folded):
+        return False
+    if hit.start > 0:
+        return True
+    rest = folded[hit.end :]
+    return bool(rest.strip()) and ":" not in folded and len(folded.split()) <= 5
 
 
 def _within(line: Line, *, left: float | None = None, right: float | None = None) -> Line | None:

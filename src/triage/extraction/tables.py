@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from triage.extraction.fields import parse_money
@@ -109,13 +110,20 @@ def _is_header(columns: list[Column], want: frozenset[str]) -> bool:
     return "qty" in names and bool(names & {"description", "sku"})
 
 
-def find_tables(lines: list[Line], want: frozenset[str]) -> list[Table]:
-    """Every item table in the document; `want` names the columns that make a header."""
+def find_tables(
+    lines: list[Line], want: frozenset[str], captions: Callable[[Line], bool] | None = None
+) -> list[Table]:
+    """Every item table in the document; `want` names the columns that make a header, and
+    `captions` a line that only looks like one (a row of the document's own field labels)."""
     tables: list[Table] = []
     index = 0
     while index < len(lines):
         columns = _header_columns(lines[index])
-        if len(columns) >= 2 and _is_header(columns, want):
+        if (
+            len(columns) >= 2
+            and _is_header(columns, want)
+            and not (captions is not None and captions(lines[index]))
+        ):
             columns, stacked = _stacked_header(lines, index, columns)
             table = _read_table(lines, index, columns, want, stacked)
             if table.rows:
@@ -282,6 +290,22 @@ def _is_stop(line: Line, left: float) -> bool:
     return False
 
 
+# `4 Prüfprotokoll`, `3. Observations`: a form's next numbered section
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d][^\d]{2,40}$")
+
+
+def _numbered_heading(line: Line, left: float, last_y: float) -> bool:
+    """A numbered heading alone on its line at the table's left edge, set apart from the
+    line above: the form's next section (a checklist, measurements) and no item's text."""
+    return (
+        len(line.cells) == 1
+        and line.box.x0 < left + 15
+        and line.box.top - last_y > line.box.height
+        and len(line.text.split()) <= 5
+        and _NUMBERED_HEADING.match(line.text) is not None
+    )
+
+
 _SECTION_FIELDS = frozenset({"notes", "customer_signature"})
 
 
@@ -341,6 +365,9 @@ def _read_table(
             page = line.page
             last_y = -1.0
         if _is_stop(line, left) or index > header + 400:
+            end = index
+            break
+        if data and last_y >= 0 and _numbered_heading(line, left, last_y):
             end = index
             break
         cols = _header_columns(line)
