@@ -1024,3 +1024,26 @@ def test_a_stacked_item_keeps_its_outdented_title_over_its_indented_figures() ->
         "Main d'oeuvre",
         "Oil filter",
     ]
+
+
+def test_a_continuation_note_a_blank_code_caption_and_a_code_of_figures() -> None:
+    """`(continued on next page)` under a page's last item is not its text; `Référence: -`
+    leaves the part without a code; `(Référence 7829-211)` names a code of figures only."""
+    lines = _lines(
+        ("Description", "Qty", "Amount"),
+        ("Door seal", "1", "38.00"),
+        "(continued on next page)",
+    )
+    _, items = extract_invoice(_context(lines))
+    assert [i["description"].value for i in items] == ["Door seal"]
+    part = _part_from_text("- Cable ties and fixings / Référence: - / Qté: 1", BOX, _context([]))
+    assert (part["description"].value, "sku" in part) == ("Cable ties and fixings", False)
+    stacked = _placed(
+        [("3. Gas valve (Référence 7829-211)", 48)],
+        [("Qté 1 x 313,31 GBP = 313,31 GBP", 61)],
+    )
+    (item,) = arithmetic_items(stacked, NumberStyle(True))
+    assert item.description is not None
+    assert item.description[0] == "Gas valve"
+    assert item.sku is not None
+    assert item.sku[0] == "7829-211"

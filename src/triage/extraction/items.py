@@ -23,6 +23,7 @@ from triage.extraction.values import (
 
 _NOISE = re.compile(r"^[x×*@=|/:;·•–—()\[\]-]+$", re.IGNORECASE)
 _CODE = re.compile(r"^(?=[^\s]*[A-Za-z])(?=[^\s]*\d)[A-Za-z0-9][A-Za-z0-9._/\-]{2,}$")
+_FIGURES_CODE = re.compile(r"^\d+(?:[-/.]\d+)+$|^\d{4,}$")
 _SIGNED_SYMBOL = re.compile(r"[-−–][€$£¥₹]")
 _UNIT = re.compile(
     r"^(x|×|h|hrs?|hours?|std\.?|stk\.?|pcs?\.?|pc|ea|each|unit\(?s?\)?|st\.?|uur|u|km|m|kg|l)$",
@@ -243,9 +244,12 @@ def _code(words: list[Word]) -> tuple[str, Box] | None:
     ranked: list[tuple[int, int, str, Box]] = []
     for position, word in enumerate(words):
         token = word.text.strip("()[],;:")
-        if not _CODE.match(token) or find_dates(token):
-            continue
         captioned = position > 0 and _SKU_WORDS.match(words[position - 1].text) is not None
+        # a code of figures only (`7829-211`) counts where its caption names it
+        if not (_CODE.match(token) or (captioned and _FIGURES_CODE.match(token))):
+            continue
+        if find_dates(token):
+            continue
         rank = 0 if captioned else (1 if "-" in token else 2)
         ranked.append((rank, position, token, word.box))
     if not ranked:

@@ -409,6 +409,15 @@ _QTY_CAPTIONS = re.compile(
 )
 
 
+_BLANK_CAPTION = re.compile(r"\s*([^\W\d][\w .\-°#]{0,24}?)\s*[:#]\s*")
+
+
+def _captioned(caption: str) -> bool:
+    """A part's code or quantity caption (`Référence`, `Item`, `Qté`)."""
+    folded = fold(caption).strip()
+    return bool(_SKU_CAPTIONS.match(folded) or _QTY_CAPTIONS.match(folded))
+
+
 def _parts_label(text: str) -> LabelHit | None:
     """A parts heading, also with words before it (`Verwendete Ersatzteile:`)."""
     hit = label_at_start(text, REPORT)
@@ -520,6 +529,9 @@ def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedFie
         piece = piece.strip(" -–•·*")
         if not piece:
             continue
+        blank = _BLANK_CAPTION.fullmatch(piece)
+        if blank and _captioned(blank.group(1)):
+            continue  # `Référence: -`: a caption left blank
         caption = _CAPTION.match(piece)
         if caption and _SKU_CAPTIONS.match(fold(caption.group(1)).strip()):
             sku = sku or caption.group(2).strip(" ()")

@@ -290,6 +290,15 @@ def _is_stop(line: Line, left: float) -> bool:
     return False
 
 
+# a page's note that the table goes on overleaf
+_CONTINUED = re.compile(
+    r"^\W*(continued (on (the )?next page|overleaf)|see next page|to be continued|"
+    r"fortsetzung( auf (der )?(nachsten|folgenden) seite)?|siehe (nachste|folgende) seite|"
+    r"suite (a la |en )?page suivante|a suivre|vervolg( op (de )?volgende pagina)?|"
+    r"zie volgende pagina)\W*$"
+)
+
+
 # `4 Prüfprotokoll`, `3. Observations`: a form's next numbered section
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,2}(?:\.\d{1,2})*[.)]?\s+[^\W\d][^\d]{2,40}$")
 
@@ -380,6 +389,8 @@ def _read_table(
         if last_y >= 0 and line.box.top - last_y > 8 * max(line.box.height, 6.0) and data:
             end = index
             break
+        if _CONTINUED.match(fold(line.text)):
+            continue  # `(continued on next page)` under the page's last item: not its text
         last_y = line.box.bottom
         pieces = [
             p
