@@ -17,7 +17,16 @@ LibreOffice Calc: bordered grids, empty numbered rows, labels a column apart), a
 ``bench/independent/typst_layouts.py`` (eight layouts typeset with the Typst compiler, a
 sixth producer: kerning, ligatures, justified notes, ``table``/``grid`` layouts; a DIN 5008
 Rechnung, a French facture, a Dutch factuur, a US service ticket, a two-page German
-Einsatzbericht). Each has its own label wording, date, time, number and currency styles.
+Einsatzbericht). ``bench/independent/reportlab_layouts.py`` adds eight layouts drawn with
+ReportLab, a seventh producer, as Python ERPs and billing apps print them: platypus tables
+that repeat their header over page breaks and canvas forms at fixed coordinates (an SAP-style
+Rechnung, a Swiss QR-bill, a two-page utility-style bill, a US work order, a UK job sheet with
+tick boxes). ``bench/independent/wkhtml_layouts.py`` adds nine layouts written as HTML and
+CSS and printed by wkhtmltopdf (Qt WebKit), an eighth producer, as Odoo, PHP shop plugins and
+Django ERPs print them: tables and floats, in-page footers, inline SVG icons and PNG signatures
+(Odoo invoice and worksheet, WooCommerce bill, Handwerker Rechnung, French devis-facture, Dutch
+factuur, mobile work-order export, time sheet). Each has its own label wording, date, time,
+number and currency styles.
 All were designed from DOMAIN.md and real issuers' conventions alone, by people who never
 looked at the extractor or at the team's simulator renderer, so this measures how
 extraction generalises to layouts nobody on the team designed.
@@ -59,8 +68,10 @@ def main() -> None:
         html_layouts,
         layouts,
         pdfmake_layouts,
+        reportlab_layouts,
         sheet_layouts,
         typst_layouts,
+        wkhtml_layouts,
     )
     from bench.independent.soffice import find_soffice
 
@@ -87,6 +98,16 @@ def main() -> None:
             "independent typeset layouts (Typst)",
             typst_layouts.render_all,
             typst_layouts.available(),
+        ),
+        (
+            "independent layouts drawn with ReportLab",
+            reportlab_layouts.render_all,
+            reportlab_layouts.available(),
+        ),
+        (
+            "independent HTML layouts printed by wkhtmltopdf",
+            wkhtml_layouts.render_all,
+            wkhtml_layouts.available(),
         ),
     ):
         if not ready:

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Installs the benchmark-only peers: invoice2data (with dateparser), python-docx, openpyxl and
 # typst (the Typst compiler's Python bindings, which typeset bench/independent/typst_layouts.py)
-# into the venv, poppler-utils (pdftotext, invoice2data's default reader), LibreOffice Writer
-# (soffice, which prints bench/independent/office_layouts.py's .docx files to PDF) and
-# LibreOffice Calc (which prints bench/independent/sheet_layouts.py's .xlsx files to PDF) from
+# and reportlab (which draws bench/independent/reportlab_layouts.py) into the venv,
+# poppler-utils (pdftotext, invoice2data's default reader), LibreOffice Writer
+# (soffice, which prints bench/independent/office_layouts.py's .docx files to PDF),
+# LibreOffice Calc (which prints bench/independent/sheet_layouts.py's .xlsx files to PDF) and
+# wkhtmltopdf (which prints bench/independent/wkhtml_layouts.py's HTML to PDF) from
 # apt, and pdfmake (bench/independent/pdfmake_layouts.py's renderer) from npm. Idempotent.
 set -euo pipefail
 VENV=${1:-.venv}
@@ -19,6 +21,9 @@ fi
 if ! "$VENV/bin/python" -c "import typst" >/dev/null 2>&1; then
   "$VENV/bin/pip" install --quiet typst
 fi
+if ! "$VENV/bin/python" -c "import reportlab" >/dev/null 2>&1; then
+  "$VENV/bin/pip" install --quiet reportlab
+fi
 
 # apt_tool COMMAND PACKAGE WHAT-IS-LOST: install PACKAGE unless COMMAND exists.
 apt_tool() {
@@ -33,6 +38,7 @@ apt_tool() {
 }
 apt_tool pdftotext poppler-utils "invoice2data columns will be empty"
 apt_tool soffice libreoffice-writer-nogui "the office layouts are skipped"
+apt_tool wkhtmltopdf wkhtmltopdf "the wkhtmltopdf layouts are skipped"
 
 # Calc ships no command of its own (soffice comes with Writer), so look for its library.
 calc_installed() {
