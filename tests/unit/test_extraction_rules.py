@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 
 from triage.extraction.fields import Candidate, Context, company_in, day_first_hint
@@ -23,7 +25,7 @@ from triage.extraction.labels import COLUMN, INVOICE, PARTY, REPORT, label_at_st
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines, read_pages
 from triage.extraction.report import _part_from_text, _parts_label, _signature, extract_report
 from triage.extraction.tables import Column, Row, _split_at_columns
-from triage.extraction.values import NumberStyle, find_currency, find_dates
+from triage.extraction.values import NumberStyle, find_currency, find_dates, parse_timestamp
 
 BOX = Box(1, 0, 0, 10, 10)
 
@@ -404,9 +406,9 @@ def test_a_label_wrapped_in_its_column_and_a_dutch_parts_column_are_read() -> No
     assert [{k: f.value for k, f in part.items()} for part in parts] == [
         {"sku": "P-5012", "description": "Besturingsprint", "qty": 2.0}
     ]
-    # a lone word over another cell is no label: nothing is read from `Type` / `Keller`
+    # a label's first word over another cell is no label: nothing from `Nature` / `Keller`
     fields, _ = extract_report(
-        Context(_lines(("Type", "Dépannage"), "Keller"), NumberStyle(True), True, "EUR")
+        Context(_lines(("Nature", "Dépannage"), "Keller"), NumberStyle(True), True, "EUR")
     )
     assert "service_type" not in fields
 
@@ -1047,3 +1049,153 @@ def test_a_continuation_note_a_blank_code_caption_and_a_code_of_figures() -> Non
     assert item.description[0] == "Gas valve"
     assert item.sku is not None
     assert item.sku[0] == "7829-211"
+
+
+def test_a_bold_value_set_a_few_points_off_its_labels_line() -> None:
+    """`Invoice #` in a grid whose value, set larger, lands on the line above it."""
+    words = [
+        Word("BILL", Box(1, 43, 127, 60, 135)),
+        Word("TO", Box(1, 63, 127, 73, 135)),
+        Word("SUB-8844", Box(1, 481, 126.5, 540, 138)),
+        Word("Invoice", Box(1, 402, 131, 430, 139)),
+        Word("#", Box(1, 432, 131, 436, 139)),
+    ]
+    lines = build_lines([PageText(595, 842, words)])
+    assert extract_invoice(_context(lines))[0]["number"].value == "SUB-8844"
+
+
+def test_an_sap_position_table_names_its_code_and_value_columns() -> None:
+    """`Pos | Material | Bezeichnung | Menge ME | Preis/ME EUR | Wert EUR`: the material
+    number is the code, `Wert` the line's amount."""
+    header = [("Pos", 57), ("Material", 85), ("Bezeichnung", 147), ("Menge ME", 353)]
+    row = [("30", 57), ("P-1001", 85), ("Luftfilter F7", 147), ("4,000 ST", 356)]
+    lines = _placed(
+        [*header, ("Preis/ME EUR", 412), ("Wert EUR", 504)],
+        [*row, ("12,50", 441), ("50,00", 517)],
+    )
+    _, items = extract_invoice(Context(lines, NumberStyle(True), True, "EUR"))
+    item = {k: f.value for k, f in items[0].items()}
+    assert (item["sku"], item["description"]) == ("P-1001", "Luftfilter F7")
+    assert (item["qty"], item["unit_price"], item["amount"]) == (4.0, 12.5, 50.0)
+
+
+def test_a_checklist_remarks_column_and_a_capitals_caption_grid_are_no_values() -> None:
+    """`Nr. | Prüfpunkt | Ergebnis | Bemerkung` heads a checklist (its remarks column is no
+    note); `TECHNICIAN | TECH ID` over `R. Guerrero | T-106`: each caption's value is under it."""
+    lines = _lines(
+        ("TECHNICIAN", "TECH ID", "TRUCK"),
+        ("R. Guerrero", "T-106", "Truck 34"),
+        ("Nr.", "Prüfpunkt", "Ergebnis", "Bemerkung"),
+        ("1", "Sichtprüfung", "i.O.", ""),
+        "",
+        "Durchgeführte Arbeiten / Befund",
+        "Filter gewechselt.",
+    )
+    fields, _ = extract_report(_context(lines))
+    assert fields["technician"].value == "R. Guerrero"
+    assert fields["notes"].value == "Filter gewechselt."
+
+
+def test_service_type_after_a_bare_type_label_and_in_an_option_marked_in_its_own_cell() -> None:
+    typed = _lines(("Type", "Maintenance préventive"))
+    assert extract_report(_context(typed))[0]["service_type"].value == "preventive_maintenance"
+    equipment = _lines(("Anlage / Typ", "Inbetriebnahme"))
+    assert "service_type" not in extract_report(_context(equipment))[0]
+    ticked = _lines(
+        "Type of work (tick one)",
+        ("Planned maintenance", "X Breakdown repair", "Installation"),
+    )
+    assert extract_report(_context(ticked))[0]["service_type"].value == "repair"
+
+
+@pytest.mark.parametrize(
+    ("text", "signed"),
+    [
+        ("X Customer not available to sign", False),
+        ("Customer not available to sign", None),  # an option left unmarked says nothing
+        ("Kunde nicht anwesend – keine Unterschrift", False),
+        ("Client absent – bon non signé", False),
+    ],
+)
+def test_signature_reads_absence_only_where_marked(text: str, signed: bool | None) -> None:
+    stated = _signature(text)
+    assert (stated[0] if stated else None) is signed
+
+
+def test_a_signature_drawn_over_its_caption_and_a_label_that_states_it() -> None:
+    """A stroke on the signing line over `CUSTOMER SIGNATURE | DATE` signs it (the caption's
+    neighbour `DATE` is no signer's name); `Signature du client (lu et approuvé)` over
+    `Bon signé par le client` is signed by that statement."""
+    lines = _placed([("CUSTOMER SIGNATURE", 36), ("DATE", 366)])
+    stroke = Box(1, 52, 2, 222, 38)  # ends just over the caption (top 40)
+    fields, _ = extract_report(Context(lines, NumberStyle(False), False, "USD", ink=(stroke,)))
+    assert fields["customer_signature"].value is True
+    fields, _ = extract_report(_context(lines))
+    assert fields["customer_signature"].value is False
+    stated = _lines(("", "Signature du client (lu et approuvé)"), ("", "Bon signé par le client"))
+    assert extract_report(_context(stated))[0]["customer_signature"].value is True
+
+
+def test_a_parts_heading_with_its_conjunction_is_no_part_and_odoo_codes_in_brackets() -> None:
+    lines = _lines("PIÈCES ET FOURNITURES", ("Réf.", "Désignation", "Qté"), "", "SIGNATURES")
+    assert extract_report(_context(lines))[1] == []
+    assert code_in_text("[P-3105] Drive belt B-62") == ("P-3105", "Drive belt B-62")
+
+
+def test_odoo_totals_end_the_table_and_its_source_is_the_work_order() -> None:
+    lines = _placed(
+        [("Invoice Date:", 43), ("Due Date:", 117), ("Source:", 181)],
+        [("21/01/2026", 43), ("05/02/2026", 117), ("WO-24074", 181)],
+        [("Description", 46), ("Quantity", 274), ("Unit Price", 355), ("Amount", 516)],
+        [("Travel", 46), ("1.00", 274), ("38.00", 374), ("38.00", 520)],
+        [("Untaxed Amount", 321), ("38.00", 515)],
+        [("VAT 20%", 321), ("7.60", 520)],
+        [("Total", 321), ("45.60", 515)],
+    )
+    fields, items = extract_invoice(_context(lines))
+    assert fields["work_order_id"].value == "WO-24074"
+    assert (fields["subtotal"].value, fields["tax"].value) == (38.0, 7.6)
+    assert len(items) == 1
+
+
+def test_a_shop_invoice_prints_the_unit_price_before_the_lines_price() -> None:
+    """WooCommerce: `Product | Unit price | Quantity | Price`, the last being the amount."""
+    lines = _placed(
+        [("Product", 48), ("Unit price", 278), ("Quantity", 402), ("Price", 522)],
+        [("Labor (repair)", 47), ("£82.00", 295), ("1.5", 431), ("£123.00", 511)],
+    )
+    _, items = extract_invoice(_context(lines))
+    item = {k: f.value for k, f in items[0].items()}
+    assert (item["unit_price"], item["qty"], item["amount"]) == (82.0, 1.5, 123.0)
+
+
+def test_french_hours_spaced_around_their_h() -> None:
+    assert parse_timestamp("12/02/2026 à 8 h 00", day_first=True) == (
+        datetime(2026, 2, 12, 8, 0),
+        False,
+    )
+
+
+def _sign_off_pdf(signed: bool) -> bytes:
+    """`TECHNICIAN | CUSTOMER` captions, the customer's signature a polyline of short lines
+    (as wkhtmltopdf prints an SVG curve) when signed."""
+    from fpdf import FPDF
+
+    pdf = FPDF(unit="pt")
+    pdf.add_page()
+    pdf.set_font("helvetica", size=9)
+    pdf.text(48, 360, "TECHNICIAN")
+    pdf.text(319, 360, "CUSTOMER")
+    if signed:
+        pdf.polyline([(323 + 2 * i, 380 + (i % 5) * 3) for i in range(30)])
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("signed", [True, False])
+def test_a_signers_row_reads_the_customers_column(signed: bool) -> None:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(_sign_off_pdf(signed))
+    pages = read_pages(document, len(document))
+    context = Context(build_lines(pages), NumberStyle(False), False, "USD", ink=tuple(pages[0].ink))
+    assert extract_report(context)[0]["customer_signature"].value is signed

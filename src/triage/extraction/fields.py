@@ -95,6 +95,8 @@ def spans_for_label(
                 box.union(under.box),
             )
         yield "right", Span(text.strip(_SEPARATORS + " ") or text, box)
+    if cell_index == len(line.cells) - 1 and (beside := _offset_right(lines, line, cell)):
+        yield "right", Span(beside.text.strip(_SEPARATORS + " ") or beside.text, beside.box)
     label_box, first = cell.box, line.index + 1
     if hit.wrapped and (under := _under(lines, line, cell)) is not None:
         label_box, first = cell.box.union(under.box), first + 1  # below the label's last line
@@ -114,6 +116,22 @@ def spans_for_label(
             yield "below", Span(c.text.strip(_SEPARATORS + " ") or c.text, c.box)
         if seen >= below:
             break
+
+
+def _offset_right(lines: list[Line], line: Line, cell: Cell) -> Cell | None:
+    """The value right of a label that line building put on the line above or below: set in
+    a larger font (`Invoice # | SUB-8844` in bold), its middle is a few points off the
+    label's, yet the two boxes overlap by most of the label's height."""
+    found: Cell | None = None
+    for index in (line.index - 1, line.index + 1):
+        if not 0 <= index < len(lines) or lines[index].page != line.page:
+            continue
+        for other in lines[index].cells:
+            overlap = min(other.box.bottom, cell.box.bottom) - max(other.box.top, cell.box.top)
+            nearer = found is None or other.box.x0 < found.box.x0
+            if other.box.x0 > cell.box.x1 and overlap >= 0.6 * cell.box.height and nearer:
+                found = other
+    return found
 
 
 def _card_value(line: Line, cell_index: int, below: Line) -> Cell | None:

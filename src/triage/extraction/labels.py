@@ -350,6 +350,12 @@ INVOICE_LABELS: dict[str, tuple[str, ...]] = {
 
 REPORT_LABELS: dict[str, tuple[str, ...]] = {
     "work_order_id": (
+        # Odoo prints the document an invoice comes from as its `Source` / `Herkunft`
+        "source",
+        "source document",
+        "herkunft",
+        "origine",
+        "bron",
         "work order",
         "work order no",
         "work order number",
@@ -402,6 +408,10 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "technician": (
         "technician",
+        "assigned to",  # an Odoo field-service worksheet's assignee
+        "zugewiesen an",
+        "toegewezen aan",
+        "assigne a",
         "engineer",
         "field engineer",
         "service engineer",
@@ -452,6 +462,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "type werkzaamheden",
         "type bezoek",
         "soort werk",
+        "type",  # `Type | Maintenance préventive`: only a cell's first word (report.py)
         "soort bezoek",
         "type de visite",
         "art der arbeiten",
@@ -484,6 +495,7 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "job opened",
         "ticket opened",
         "auftrag erstellt",
+        "auftragseingang",
         "angelegt",
         "cree le",
         "aangemaakt",
@@ -962,6 +974,7 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
         "amount excl. vat",
         "subtotal",
         "value",
+        "wert",
         "betrag",
         "gesamtpreis",
         "gesamt",
@@ -1042,6 +1055,11 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 STOP_LABELS = (
+    "untaxed amount",
+    "montant hors taxes",
+    "total hors taxes",
+    "total excl. vat",
+    "totaal excl. btw",
     "subtotal",
     "sub total",
     "sub-total",

@@ -133,6 +133,7 @@ def read_pages(document: pdfium.PdfDocument, page_count: int) -> list[PageText]:
     return pages
 
 
+INK_POLYLINE = 20  # straight segments of one path that draw a stroke, not a rule or box
 INK_CURVES = 5  # cubic curves in one path: a hand-drawn stroke; rounded boxes and circles have 4
 INK_SEGMENTS = 60  # path segments looked at per object
 MAX_INK_OBJECTS = 2_000  # page objects looked at per page: bounded time on a drawing-heavy page
@@ -177,7 +178,8 @@ def _page_ink(page: pdfium.PdfPage, page_no: int, width: float, height: float) -
 
 
 def _is_stroke(path: Any, wide: float, tall: float) -> bool:
-    """Many curves and few straight lines: a hand-drawn stroke, not a rule, tick or box."""
+    """Many curves and few straight lines, or a long polyline: a hand-drawn stroke, not a
+    rule, tick or box."""
     if wide < 10 or tall < 4:
         return False
     segments = pdfium_c.FPDFPath_CountSegments(path)
@@ -186,7 +188,9 @@ def _is_stroke(path: Any, wide: float, tall: float) -> bool:
         for i in range(min(segments, INK_SEGMENTS))
     ]
     curves = kinds.count(pdfium_c.FPDF_SEGMENT_BEZIERTO) // 3  # three points per curve
-    return curves >= INK_CURVES and kinds.count(pdfium_c.FPDF_SEGMENT_LINETO) < curves
+    lines = kinds.count(pdfium_c.FPDF_SEGMENT_LINETO)
+    # a stroke flattened into many short lines (wkhtmltopdf prints SVG curves so)
+    return (curves >= INK_CURVES and lines < curves) or (curves == 0 and lines >= INK_POLYLINE)
 
 
 def _page_words(textpage: pdfium.PdfTextPage, page_no: int, height: float) -> Iterable[Word]:

@@ -152,6 +152,19 @@ _REFUSED = re.compile(
     r"|(signature|unterschrift|handtekening)\W+(\w+\W+){0,2}"
     r"(declined|refused|verweigert|refusee|geweigerd)(?![a-z])"
 )
+# nobody there to sign (`Customer not available to sign`): the answer only where marked, since
+# forms print it as an option beside a box
+_ABSENT = re.compile(
+    r"(?<![a-z])(not available|unavailable|not present|not on site|absent|abwesend|"
+    r"nicht anwesend|nicht vor ort|niet aanwezig)(?![a-z])"
+)
+# `keine Unterschrift`, `no signature`, `pas de signature`, `geen handtekening`
+_NO_SIGNATURE = re.compile(
+    r"(?<![a-z])(no|keine?|pas de|sans|geen|zonder|without)\s+(customer\s+)?"
+    r"(signature|unterschrift|handtekening)(?![a-z])"
+)
+# a statement marked as the one that applies: `X Customer not available to sign`
+_MARKED_STATEMENT = re.compile(r"^(?:[xX]|[✓✔☑☒■])\s+(?=\S+\s+\S)")
 
 
 def map_service_type(text: str) -> tuple[str, float] | None:
@@ -183,11 +196,13 @@ def extract_report(
     free = [line for line in lines if line.index not in in_table]
     out: dict[str, ExtractedField] = {}
     stamps: dict[str, tuple[datetime, bool, Box, float]] = {}
-    unread_signature: Box | None = None  # a signature label with no value readable beside it
+    unread_signatures: list[Box] = []  # signature labels with no value readable beside them
     time_only: list[tuple[str, str, Box, float]] = []  # `Aankomst : 10:30`, its date elsewhere
     for line, cell_index, hit in iter_labels(free, REPORT):
         if hit.field.startswith("_") or hit.field in out or hit.field in stamps:
             continue
+        if hit.label == "type" and hit.start > 0:
+            continue  # `Anlage / Typ`, `Equipment type`: the equipment's, not the visit's
         if _titled(line.cells[cell_index].text, hit):
             continue  # `Job completion report | 20 Jan 2026 · 12:57`: a title and its print time
         weight = label_weight(hit.label)
@@ -205,7 +220,9 @@ def extract_report(
                 line.cells[cell_index].text[: hit.start]
             ):
                 continue  # `WORK ORDER COMPLETION REPORT`: a title; `Arbeiten / Bemerkungen`
-            if len(line.cells) >= 3 and _column_header(line.text):
+            if len(line.cells) >= 3 and (
+                _column_header(line.text) or (cell_index > 0 and _caption_row(line))
+            ):
                 continue  # `Date | Work carried out | Start | Finish`: a column, not the note
             notes = _notes(lines, line, cell_index, hit.end)
             # a note has letters (`n/a` too): `5671` under a title's `REPORT` is a phone
@@ -225,7 +242,10 @@ def extract_report(
             if mapped:
                 out[hit.field] = field(mapped[0], RELATION_PRIOR["right"] * mapped[1], row[1])
                 continue
+        grid = _caption_grid(lines, line)
         for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
+            if relation == "right" and grid:
+                continue  # `TECHNICIAN | TECH ID` over `R. Guerrero | T-106`: the next caption
             prior = RELATION_PRIOR[relation] * weight
             if hit.field == "work_order_id":
                 ident = parse_identifier(span.text)
@@ -268,6 +288,12 @@ def extract_report(
             elif hit.field == "customer_signature":
                 if relation == "below" and _bare_label(span.text, "customer_signature"):
                     continue  # `Getekend door klant | Nee` under `Akkoord klant`: its own answer
+                qualifier = re.fullmatch(r"\(.*\)", span.text.strip()) is not None
+                if relation != "below" and (
+                    (qualifier and _signature(span.text, strict=True) is None)
+                    or _bare_label(span.text)
+                ):
+                    continue  # `Signature du client (lu et approuvé)`; `… SIGNATURE | DATE`
                 if relation == "below" and (signers := _signers(lines, span)) is not None:
                     # `Le technicien | Le client` under `SIGNATURES`: the customer's column
                     if (said := _customer_column(lines, *signers)) is not None:
@@ -293,23 +319,32 @@ def extract_report(
             if found is not None:
                 out[hit.field] = field(found[0], 0.6 * weight, found[1])
         if hit.field == "customer_signature" and hit.field not in out:
+            label_text = line.cells[cell_index].text.strip()
             stated = _signature_below(lines, line)
+            if stated is None and hit.start == 0 and not label_text.endswith(":"):
+                # `Bon signé par le client` alone under its column: the label is the status
+                own = _signature(label_text, strict=True)
+                stated = None if own is None else (own[0], own[1], line.cells[cell_index].box)
             if stated is not None:
                 out[hit.field] = field(stated[0], 0.8 * weight * stated[1], stated[2])
-            elif unread_signature is None:
-                unread_signature = line.cells[cell_index].box
+            elif hit.start == 0 or not unread_signatures:
+                # a label inside prose (`Mit seiner Unterschrift bestätigt …`) only if first
+                unread_signatures.append(line.cells[cell_index].box)
     day = _service_date(ctx, free) if time_only else None
     for name, text, box, prior in time_only:
         on = _row_date(free, box, ctx.day_first) or day
         parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=on)
         if name not in stamps and parsed:
             stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
-    if "customer_signature" not in out and unread_signature is not None:
-        # nothing readable under the heading: signed if a stroke or image is drawn there,
-        # a box left empty is unsigned
-        drawn = _ink_under(ctx.ink, unread_signature)
+    if "customer_signature" not in out and (signers := _signers_row(free)) is not None:
+        out["customer_signature"] = _customer_sign_off(free, ctx.ink, *signers)
+    if "customer_signature" not in out and unread_signatures:
+        # nothing readable at the signature labels: signed if a stroke or image is drawn at
+        # one of them (under a heading, or on the signing line over its caption); a box
+        # left empty is unsigned
+        drawn = next((d for b in unread_signatures if (d := _ink_at(ctx.ink, b))), None)
         out["customer_signature"] = (
-            field(True, 0.7, drawn) if drawn else field(False, 0.5, unread_signature)
+            field(True, 0.7, drawn) if drawn else field(False, 0.5, unread_signatures[0])
         )
     if "service_type" not in out and (choice := _service_checklist(free)) is not None:
         out["service_type"] = field(choice[0], 0.7, choice[1])
@@ -349,8 +384,13 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
             chunks: list[tuple[str, Box]] = []
             headed = False  # column names under the label: the section is there, maybe empty
             rest = cell.text[hit.end :].strip(" :.-/|")
-            if re.match(r"\s*[/|]\s*[^\W\d]+(\s+[^\W\d]+){0,2}\s*$", cell.text[hit.end :]):
-                rest = ""  # `PARTS / MATERIALS`, `Pièces remplacées / fournies`: one heading
+            if re.match(
+                r"\s*([/|&+]|and|und|et|en|y|e)\s*[^\W\d]+(\s+[^\W\d]+){0,2}\s*$",
+                fold(cell.text[hit.end :]),
+            ):
+                # `PARTS / MATERIALS`, `Pièces remplacées / fournies`, `PIÈCES ET FOURNITURES`:
+                # one heading
+                rest = ""
             right = line.cells[cell_index + 1 :]
             if _column_header(" ".join([rest, *(c.text for c in right)])):
                 headed, rest, right = True, "", []
@@ -517,6 +557,25 @@ def _column_header(text: str) -> bool:
     return len(labels_in(text, COLUMN)) >= 2 and not re.search(r"\d", text)
 
 
+def _caption_row(line: Line) -> bool:
+    """A row of short captions without figures (`Nr. | Prüfpunkt | Ergebnis | Bemerkung`):
+    a table's header, whatever its columns are called."""
+    return all(len(c.text.split()) <= 3 and not re.search(r"\d", c.text) for c in line.cells)
+
+
+def _caption_grid(lines: list[Line], line: Line) -> bool:
+    """A row of captions in capitals over a row of their values, a value under each
+    (`TECHNICIAN | TECH ID | TRUCK / STOCK LOCATION` over `R. Guerrero | T-106 | Truck 34`)."""
+    if len(line.cells) < 2 or line.index + 1 >= len(lines):
+        return False
+    if not all(is_heading(c.text) for c in line.cells):
+        return False
+    below = lines[line.index + 1]
+    if below.page != line.page or below.box.top - line.box.bottom > 2 * line.box.height:
+        return False
+    return all(any(v.box.x_overlap(c.box) > 0 for v in below.cells) for c in line.cells)
+
+
 def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedField]:
     """One part from its printed fields (`Drain pump / Référence: WP-230 / 2 x`)."""
     cleaned = text.strip(" -–•·*")
@@ -624,12 +683,16 @@ _MARK = re.compile(rf"^\s*(?:[xX]|[{_TICK}])\s*$")
 
 
 def _marked_cells(near: list[Line], page: int) -> Iterator[Cell]:
-    """The cells of `near` on `page` marked by an `X` (or a tick) in the cell before them."""
+    """The cells of `near` on `page` marked by an `X` (or a tick) in the cell before them,
+    or in their own first word (`X Breakdown repair`, the mark drawn close in its box)."""
     for line in near:
         if line.page == page:
             for mark, option in itertools.pairwise(line.cells):
                 if _MARK.match(mark.text):
                     yield option
+            for cell in line.cells:
+                if len(cell.words) > 1 and _MARK.match(cell.words[0].text):
+                    yield Cell(cell.words[1:])
 
 
 def _marked_option(lines: list[Line], line: Line) -> tuple[str, Box] | None:
@@ -667,6 +730,8 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     cleaned = text.strip()
     if (after := _BLANK_LINE.sub("", cleaned)) and after != cleaned:
         cleaned = after  # `______ (signed)`: the answer written after the signing line
+    marked = _MARKED_STATEMENT.match(cleaned) is not None
+    cleaned = _MARKED_STATEMENT.sub("", cleaned)
     answer = cleaned.rpartition(":")[2].strip()  # `Bon signé par le client : Non`
     if answer != cleaned and (_NO.match(answer) or _YES.match(answer)):
         return bool(_YES.match(answer)) and not _NO.match(answer), 0.9
@@ -681,8 +746,10 @@ def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
     if _YES.match(cleaned):
         return True, 0.95
     folded = fold(cleaned)
-    if _REFUSED.search(folded):
+    if _REFUSED.search(folded) or _NO_SIGNATURE.search(folded):
         return False, 0.85
+    if _ABSENT.search(folded) and not _SIGNED_WORD.search(folded):
+        return (False, 0.85) if marked else None  # an unmarked option says nothing
     if _SIGNED_WORD.search(folded):
         return not _UNSIGNED.search(folded), 0.85
     if strict:
@@ -760,24 +827,73 @@ def _field_captions(line: Line) -> bool:
     return False
 
 
-def _bare_label(text: str, name: str) -> bool:
-    """`text` is a label of field `name` and nothing more."""
+_TECHNICIAN_CAPTION = re.compile(
+    r"^\W*(the |le |la |der |die |de )?(technician|engineer|technicien|techniker|"
+    r"servicetechniker|monteur|technicus)\W*$"
+)
+SIGN_OFF_REACH = 80.0  # points under a signers' row where their signatures and status stand
+
+
+def _signers_row(lines: list[Line]) -> tuple[Line, Cell] | None:
+    """A row that captions the technician and the customer side by side (`LE TECHNICIEN |
+    LE CLIENT`) with no signature label: the sign-off, and the customer's caption."""
+    for line in lines:
+        folded = [fold(c.text) for c in line.cells]
+        customer = [
+            c for c, f in zip(line.cells, folded, strict=True) if _CUSTOMER_CAPTION.match(f)
+        ]
+        if customer and any(_TECHNICIAN_CAPTION.match(f) for f in folded):
+            return line, customer[0]
+    return None
+
+
+def _customer_sign_off(
+    lines: list[Line], ink: tuple[Box, ...], row: Line, customer: Cell
+) -> ExtractedField:
+    """The customer's column under a signers' row: a status said there (`Non signé`,
+    `Bon pour accord`), else a signature drawn there, else unsigned."""
+    left = customer.box.x0 - 5
+    for nxt in lines[row.index + 1 : row.index + 5]:
+        if nxt.page != row.page or nxt.box.top - row.box.bottom > SIGN_OFF_REACH:
+            break
+        for cell in nxt.cells:
+            if cell.box.x0 >= left and (stated := _signature(cell.text, strict=True)):
+                return field(stated[0], 0.7 * stated[1], cell.box)
+    drawn = next(
+        (
+            box
+            for box in ink
+            if box.page == row.page
+            and box.x0 >= left
+            and row.box.bottom <= box.top <= row.box.bottom + SIGN_OFF_REACH
+        ),
+        None,
+    )
+    return field(True, 0.65, drawn) if drawn else field(False, 0.45, customer.box)
+
+
+def _bare_label(text: str, name: str | None = None) -> bool:
+    """`text` is a label (of field `name`, if given) and nothing more."""
     hit = label_at_start(text, REPORT)
-    return hit is not None and hit.field == name and not fold(text)[hit.end :].strip(" :.-")
+    return hit is not None and name in (None, hit.field) and not fold(text)[hit.end :].strip(" :.-")
 
 
 INK_REACH = 60.0  # points under a signature heading where the signature itself is drawn
 
 
-def _ink_under(ink: tuple[Box, ...], label: Box) -> Box | None:
-    """A drawing that starts under the heading, within reach, and overlaps its width."""
+def _ink_at(ink: tuple[Box, ...], label: Box) -> Box | None:
+    """A drawing over the label's width that starts under it within reach (a heading over
+    the signing box), or ends just over it (a signature on the line over its caption)."""
     return next(
         (
             box
             for box in ink
             if box.page == label.page
-            and label.top < box.top <= label.bottom + INK_REACH
             and box.x_overlap(label) > 0
+            and (
+                label.top - label.height / 2 < box.top <= label.bottom + INK_REACH
+                or (box.top < label.top and label.top - INK_REACH <= box.bottom <= label.bottom)
+            )
         ),
         None,
     )

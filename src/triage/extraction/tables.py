@@ -58,6 +58,11 @@ class Table:
 _BRACKETED = re.compile(r"\([^)]*\)")
 
 
+# SAP's `Material` column beside `Bezeichnung` holds the material number; alone, a
+# `Material` heading or column names the parts themselves
+_MATERIAL = re.compile(r"^\s*material(\s*nr\.?|\s*no\.?)?\s*$")
+
+
 def _header_columns(line: Line) -> list[Column]:
     columns: list[Column] = []
     item: Column | None = None  # `Item` beside `Description`: the item column holds the code
@@ -89,6 +94,12 @@ def _header_columns(line: Line) -> list[Column]:
     names = [c.name for c in columns]
     if item is not None and names.count("description") > 1 and "sku" not in names:
         item.name = "sku"
+    if names.count("unit_price") > 1 and "amount" not in names:
+        # `Unit price | Quantity | Price`: the last price column is the line's amount
+        max((c for c in columns if c.name == "unit_price"), key=lambda c: c.box.x0).name = "amount"
+    if "description" in names and "sku" not in names:
+        codes = [c for c in line.cells if _MATERIAL.match(fold(c.text))]
+        columns = sorted([*columns, *(Column("sku", c.box) for c in codes)], key=lambda c: c.box.x0)
     return columns
 
 

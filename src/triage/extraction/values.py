@@ -263,7 +263,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 _TIME = re.compile(
-    r"(?<![\d:])(\d{1,2})[:h.](\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d])", re.IGNORECASE
+    r"(?<![\d:])(\d{1,2})(?:[:.]|\s?h\s?)(\d{2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?![\d])",
+    re.IGNORECASE,  # `07:40`, `7.40`, `7h40`, `7 h 40`
 )
 _OFFSET = re.compile(
     r"(?:(?:UTC|GMT)\s*)?([+-−])(\d{1,2})(?::?(\d{2}))?(?!\d)|(?<![A-Za-z])(Z|UTC|GMT)(?![A-Za-z+-])"
