@@ -1199,3 +1199,36 @@ def test_a_signers_row_reads_the_customers_column(signed: bool) -> None:
     pages = read_pages(document, len(document))
     context = Context(build_lines(pages), NumberStyle(False), False, "USD", ink=tuple(pages[0].ink))
     assert extract_report(context)[0]["customer_signature"].value is signed
+
+
+def test_an_odoo_worksheet_product_table_and_a_shops_sku_line() -> None:
+    """`Produkt | Menge` with `[P-1140] Dichtungssatz`; a shop's `SKU: P-6030` meta line."""
+    sheet = _placed(
+        [("Produkt", 46), ("Menge", 521)],
+        [("[P-1140] Dichtungssatz", 46), ("1,00 Stück", 508)],
+    )
+    _, parts = extract_report(Context(sheet, NumberStyle(True), True, "EUR"))
+    assert [{k: f.value for k, f in p.items()} for p in parts] == [
+        {"qty": 1.0, "sku": "P-1140", "description": "Dichtungssatz"}
+    ]
+    shop = _placed(
+        [("Product", 48), ("Unit price", 310), ("Quantity", 417), ("Price", 522)],
+        [("Seal kit", 47), ("£32.68", 327), ("1", 454), ("£32.68", 516)],
+        [("SKU: P-1140", 47)],
+    )
+    _, items = extract_invoice(_context(shop))
+    assert (items[0]["sku"].value, items[0]["description"].value) == ("P-1140", "Seal kit")
+
+
+def test_a_number_dated_on_the_line_under_it_and_a_reports_number_under_its_title() -> None:
+    invoice = _placed(
+        [("FACTURE", 333)],
+        [("Acme SA", 43), ("N° INV-2026-31901", 333)],
+        [("du 11.02.2026", 333)],
+        [],
+        [("Date d'intervention :", 43), ("10.02.2026", 138)],
+    )
+    assert extract_invoice(_context(invoice))[0]["date"].value == "2026-02-11"
+    report = _placed([("SERVICE REPORT", 439)], [("No. WO-24444", 501)], [("Acme Inc.", 43)])
+    fields, _ = extract_report(Context(report, NumberStyle(False), False, "USD"))
+    assert fields["work_order_id"].value == "WO-24444"

@@ -297,6 +297,27 @@ def _closed_up(text: str) -> str:
     return stripped.replace(" ", "") if _SPACED_LETTERS.match(stripped) else text
 
 
+def _dated_number(ctx: Context, number: Candidate | None) -> Candidate | None:
+    """`N° INV-2026-31901` over `du 11.02.2026` under a title: the number's date."""
+    if number is None:
+        return None
+    box = number.box
+    under = [
+        c
+        for n in ctx.lines
+        if n.page == box.page and 0 <= n.box.top - box.bottom < box.height
+        for c in n.cells
+        if c.box.x_overlap(box) > 0
+    ]
+    for cell in under:
+        dated = _DATED.match(fold(cell.text))
+        dates = find_dates(cell.text[dated.end() :], day_first=ctx.day_first) if dated else []
+        if dates:
+            value = dates[0].value.isoformat()
+            return Candidate("date", value, cell.box, 0.85, number.line_index, "title")
+    return None
+
+
 # a letter's dateline: `Zürich, 5. Februar 2026`, `Lyon, le 13 février 2026`
 _DATELINE = re.compile(r"([^\W\d_][^\W\d]*(?:[ .'’-]+[^\W\d]+){0,3}),\s*(le |den |am )?")
 
@@ -318,7 +339,8 @@ def _title_candidates(ctx: Context, lines: list[Line], found: dict[str, list[Can
     """`Gutschrift (…) Nr. 471102 vom 05.03.2018`: a document title that names number and date.
     Also a title set apart from its number (`_signed_number`) and a letter's dateline."""
     for line in lines:
-        for candidate in (_signed_number(ctx, line), _dateline(ctx, line)):
+        number = _signed_number(ctx, line)
+        for candidate in (number, _dateline(ctx, line), _dated_number(ctx, number)):
             if candidate is not None:
                 found.setdefault(candidate.field, []).append(candidate)
         folded = fold(line.text)
@@ -902,6 +924,22 @@ def _line_item(ctx: Context, row: Row) -> dict[str, ExtractedField]:
     if description is not None:
         item["description"] = field(description[0], 0.85, description[1])
     sku = _sku(row)
+    if sku is None:
+        # `Input shaft + bearings` over `SKU: P-6030`: the shop's product meta line
+        captioned = next(
+            (
+                (meta.group(2), text.strip(), box)
+                for text, box in row.values.get("description", [])
+                if (meta := _CAPTIONED_CODE.fullmatch(text.strip()))
+            ),
+            None,
+        )
+        if captioned is not None:
+            sku = (captioned[0], captioned[2])
+            if description is not None and description[0].endswith(captioned[1]):
+                rest = description[0][: -len(captioned[1])].strip()
+                description = (rest, description[1])
+                item["description"] = field(rest, 0.85, description[1])
     if sku is None and description is not None:
         split = code_in_text(description[0])
         if split is not None:
@@ -998,6 +1036,14 @@ def _description(row: Row) -> tuple[str, Box] | None:
     if not parts or box is None:
         return None
     return " ".join(parts), box
+
+
+# a line of an item's text that is only its captioned code: `SKU: P-6030`, `Art.-Nr. 4711-2`
+_CAPTIONED_CODE = re.compile(
+    r"(sku|art\.?-?nr\.?|artikel-?nr\.?|item no\.?|part no\.?|product code)\s*[:#]?\s*"
+    r"([A-Za-z0-9][\w./-]*\d[\w./-]*)",
+    re.IGNORECASE,
+)
 
 
 def _sku(row: Row) -> tuple[str, Box] | None:

@@ -272,6 +272,12 @@ _NOT_A_CODE_AFTER = re.compile(
 _BRACKETED_CODE = re.compile(r"^\s*\[([A-Za-z0-9][\w./-]{1,30})\]\s*([^\W\d].*)$")
 
 
+def bracketed_code(text: str) -> tuple[str, str] | None:
+    """The code and name of `[P-3105] Drive belt`, as Odoo prints a product."""
+    match = _BRACKETED_CODE.match(text)
+    return (match.group(1), match.group(2).strip()) if match else None
+
+
 def code_in_text(text: str) -> tuple[str, str] | None:
     """An article code printed at the end of a description (`Door seal DS-431`), or in
     brackets before it (`[P-3105] Drive belt B-62`).
@@ -279,8 +285,8 @@ def code_in_text(text: str) -> tuple[str, str] | None:
     Returns the code and the description without it; a code after `per`/`see`
     (`work per CO-81846`) is a reference, not the item's own code.
     """
-    if bracketed := _BRACKETED_CODE.match(text):
-        return bracketed.group(1), bracketed.group(2).strip()  # Odoo: `[P-3105] Drive belt`
+    if bracketed := bracketed_code(text):
+        return bracketed
     words = text.split()
     for position in range(len(words) - 1, 0, -1):
         token = words[position].strip("()[],;:")

@@ -893,6 +893,7 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
         "designation",
         "libelle",
         "produit",
+        "produkt",
         "prestation",
         "beschreibung",
         "bezeichnung",

@@ -17,7 +17,7 @@ from triage.extraction.fields import (
     spans_for_label,
 )
 from triage.extraction.invoice import field, label_weight
-from triage.extraction.items import code_in_text
+from triage.extraction.items import bracketed_code, code_in_text
 from triage.extraction.labels import (
     COLUMN,
     INVOICE,
@@ -336,6 +336,8 @@ def extract_report(
         parsed = parse_timestamp(text, day_first=ctx.day_first, default_date=on)
         if name not in stamps and parsed:
             stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
+    if "work_order_id" not in out and (numbered := _titled_number(free)) is not None:
+        out["work_order_id"] = field(numbered[0], 0.6, numbered[1])
     if "customer_signature" not in out and (signers := _signers_row(free)) is not None:
         out["customer_signature"] = _customer_sign_off(free, ctx.ink, *signers)
     if "customer_signature" not in out and unread_signatures:
@@ -827,6 +829,26 @@ def _field_captions(line: Line) -> bool:
     return False
 
 
+_NUMBERED = re.compile(r"^\s*(?:no\.?|nr\.?|n°|nº|#)\s*(\S*\d\S*)\s*$", re.IGNORECASE)
+
+
+def _titled_number(lines: list[Line]) -> tuple[str, Box] | None:
+    """`SERVICE REPORT` over `No. WO-24444`: the report's own number, set under its title."""
+    for line in lines[:12]:
+        for cell in line.cells:
+            if not _TITLE.search(fold(cell.text)) or len(cell.text.split()) > 4:
+                continue
+            for nxt in lines[line.index : line.index + 3]:
+                for other in nxt.cells:
+                    if (
+                        other.box.x1 > cell.box.x0
+                        and (m := _NUMBERED.match(other.text))
+                        and (ident := parse_identifier(m.group(1)))
+                    ):
+                        return ident, other.box
+    return None
+
+
 _TECHNICIAN_CAPTION = re.compile(
     r"^\W*(the |le |la |der |die |de )?(technician|engineer|technicien|techniker|"
     r"servicetechniker|monteur|technicus)\W*$"
@@ -1125,7 +1147,10 @@ def _part(ctx: Context, row: Row) -> dict[str, ExtractedField]:
         box = desc[0][1]
         for _, b in desc[1:2]:
             box = box.union(b)
-        item["description"] = field(" ".join(t.strip() for t, _ in desc[:2]), 0.85, box)
+        text = " ".join(t.strip() for t, _ in desc[:2])
+        if "sku" not in item and (coded := bracketed_code(text)):
+            item["sku"], text = field(coded[0], 0.8, box), coded[1]
+        item["description"] = field(text, 0.85, box)
     if "qty" not in item or ("description" not in item and "sku" not in item):
         return {}
     return item
