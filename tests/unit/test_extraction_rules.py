@@ -1232,3 +1232,29 @@ def test_a_number_dated_on_the_line_under_it_and_a_reports_number_under_its_titl
     report = _placed([("SERVICE REPORT", 439)], [("No. WO-24444", 501)], [("Acme Inc.", 43)])
     fields, _ = extract_report(Context(report, NumberStyle(False), False, "USD"))
     assert fields["work_order_id"].value == "WO-24444"
+
+
+def test_a_time_sheet_row_gives_its_duration_not_its_start_time_and_its_title_no_engineer() -> None:
+    lines = _placed(
+        [("Engineer Time Sheet", 403)],
+        [("Engineer", 48), ("M. Keller", 150)],
+        [
+            ("Date", 48),
+            ("Activity", 129),
+            ("Arrived / start", 323),
+            ("Finish", 404),
+            ("Hours", 525),
+        ],
+        [
+            ("02/02/2026", 48),
+            ("Labour on site", 129),
+            ("10:30", 323),
+            ("12:15", 404),
+            ("1.50", 530),
+        ],
+    )
+    fields, _ = extract_report(_context(lines))
+    assert fields["technician"].value == "M. Keller"
+    assert fields["labor_hours"].value == 1.5
+    paired = _lines(("Labour hours", "2.00", "Travel hours", "1.00"))
+    assert extract_report(_context(paired))[0]["labor_hours"].value == 2.0

@@ -277,6 +277,8 @@ def extract_report(
                     time_only.append((hit.field, span.text, span.box, prior))
                     break
             elif hit.field in ("labor_hours", "travel_hours"):
+                if relation == "right" and _clock_before_hours(line, span):
+                    continue  # `Labour on site | 10:30 | 12:15 | 1.50`: start and end times
                 text = _paired(line.cells[cell_index].text, hit, span.text)
                 hours = parse_hours(text, ctx.style)
                 if hours is None and relation == "below" and (lead := _LEADING_FIGURE.match(text)):
@@ -1050,7 +1052,10 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
 
 # a document's title (`Job completion report`, `Servicebericht`, `Rapport d'intervention`):
 # a label word inside it names no field
-_TITLE = re.compile(r"(report|bericht|rapport|werkbon|job sheet)\s*$")
+_TITLE = re.compile(
+    r"(report|bericht|rapport|werkbon|job sheet|time ?sheet|stundenzettel|arbeitsnachweis|"
+    r"worksheet|arbeitsschein)\s*$"
+)
 
 
 def _titled(text: str, hit: LabelHit) -> bool:
@@ -1063,6 +1068,19 @@ def _titled(text: str, hit: LabelHit) -> bool:
         return True
     rest = folded[hit.end :]
     return bool(rest.strip()) and ":" not in folded and len(folded.split()) <= 5
+
+
+def _clock_before_hours(line: Line, span: Span) -> bool:
+    """`span` is a time of day in a row that ends, after its end time, in a duration (a
+    timesheet's `10:30 | 12:15 | 1.50`): a start time, not the hours."""
+    if _clock_and_zone(span.text) is None:
+        return False
+    after = [c for c in line.cells if c.box.x0 > span.box.x1]
+    figures = all(_DURATION.match(c.text) or _clock_and_zone(c.text) for c in after)
+    return bool(after) and figures and _DURATION.match(after[-1].text) is not None
+
+
+_DURATION = re.compile(r"^\s*\d{1,3}(?:[.,:]\d{1,2})?\s*(h|hrs?|hours?|std\.?|uur|u)?\s*$", re.I)
 
 
 def _within(line: Line, *, left: float | None = None, right: float | None = None) -> Line | None:
