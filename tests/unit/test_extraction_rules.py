@@ -1234,7 +1234,7 @@ def test_a_number_dated_on_the_line_under_it_and_a_reports_number_under_its_titl
     assert fields["work_order_id"].value == "WO-24444"
 
 
-def test_a_time_sheet_row_gives_its_duration_not_its_start_time_and_its_title_no_engineer() -> None:
+def test_a_time_sheet_row_gives_its_duration_and_end_and_its_title_no_engineer() -> None:
     lines = _placed(
         [("Engineer Time Sheet", 403)],
         [("Engineer", 48), ("M. Keller", 150)],
@@ -1245,6 +1245,7 @@ def test_a_time_sheet_row_gives_its_duration_not_its_start_time_and_its_title_no
             ("Finish", 404),
             ("Hours", 525),
         ],
+        [("02/02/2026", 48), ("Travel", 129), ("–", 323), ("–", 404), ("1.00", 530)],
         [
             ("02/02/2026", 48),
             ("Labour on site", 129),
@@ -1256,5 +1257,6 @@ def test_a_time_sheet_row_gives_its_duration_not_its_start_time_and_its_title_no
     fields, _ = extract_report(_context(lines))
     assert fields["technician"].value == "M. Keller"
     assert fields["labor_hours"].value == 1.5
+    assert str(fields["completed_at"].value).startswith("2026-02-02T12:15")  # under a `–`
     paired = _lines(("Labour hours", "2.00", "Travel hours", "1.00"))
     assert extract_report(_context(paired))[0]["labor_hours"].value == 2.0

@@ -243,7 +243,10 @@ def extract_report(
                 out[hit.field] = field(mapped[0], RELATION_PRIOR["right"] * mapped[1], row[1])
                 continue
         grid = _caption_grid(lines, line)
-        for relation, span in spans_for_label(lines, line, cell_index, hit, below=1):
+        # a timesheet's `Finish` column may start with a travel row's `–`: look further down
+        depth = 3 if hit.field in _STAMP_FIELDS else 1
+        below_seen = False
+        for relation, span in spans_for_label(lines, line, cell_index, hit, below=depth):
             if relation == "right" and grid:
                 continue  # `TECHNICIAN | TECH ID` over `R. Guerrero | T-106`: the next caption
             prior = RELATION_PRIOR[relation] * weight
@@ -266,7 +269,11 @@ def extract_report(
                 if mapped:
                     out[hit.field] = field(mapped[0], prior * mapped[1], span.box)
                     break
-            elif hit.field in ("reported_at", "arrived_at", "completed_at"):
+            elif hit.field in _STAMP_FIELDS:
+                if relation == "below":
+                    if below_seen:
+                        break  # only a column's `–` lets the value lie further down
+                    below_seen = not _PLACEHOLDER.match(span.text)
                 parsed = parse_timestamp(span.text, day_first=ctx.day_first)
                 if not parsed and relation == "right":
                     parsed = _date_then_time(line, span, ctx.day_first)
@@ -774,6 +781,8 @@ _CUSTOMER_CAPTION = re.compile(
 )
 
 
+_STAMP_FIELDS = frozenset({"reported_at", "arrived_at", "completed_at"})
+_PLACEHOLDER = re.compile(r"^\W*$|^\s*n/?a\s*$", re.IGNORECASE)
 _NAME_CAPTION = re.compile(r"^\W*(name|nom|naam|nombre|nome)\W*$")
 
 
