@@ -1260,3 +1260,12 @@ def test_a_time_sheet_row_gives_its_duration_and_end_and_its_title_no_engineer()
     assert str(fields["completed_at"].value).startswith("2026-02-02T12:15")  # under a `–`
     paired = _lines(("Labour hours", "2.00", "Travel hours", "1.00"))
     assert extract_report(_context(paired))[0]["labor_hours"].value == 2.0
+
+
+def test_a_bank_sort_code_casts_no_vote_on_the_date_order() -> None:
+    lines = _lines(
+        "Date / tax point 04/03/2026",
+        "Payment due 03/04/2026",
+        "Please pay by BACS, sort code 03-96-16, quoting the invoice number. VAT @ 20%",
+    )
+    assert day_first_hint(lines, "GBP") is True

@@ -249,6 +249,8 @@ def day_first_hint(
         for m in _NUMERIC_DATE.finditer(line.text):
             a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
             year += 2000 if year < 100 else 0
+            if max(a, b) > 31:
+                continue  # a bank sort code (`03-96-16`), not a date
             if a > 12 >= b:
                 votes += 1
             elif b > 12 >= a:
