@@ -1269,3 +1269,16 @@ def test_a_bank_sort_code_casts_no_vote_on_the_date_order() -> None:
         "Please pay by BACS, sort code 03-96-16, quoting the invoice number. VAT @ 20%",
     )
     assert day_first_hint(lines, "GBP") is True
+
+
+def test_a_tagline_naming_a_service_is_no_service_type() -> None:
+    lines = _lines(
+        "Service & maintenance · Job No. WO-24296",
+        ("Job type", "☐ Preventative maintenance", "☒ Repair"),
+    )
+    assert extract_report(_context(lines))[0]["service_type"].value == "repair"
+
+
+def test_a_dutch_sign_off_heading_over_its_status() -> None:
+    lines = _lines("AFTEKENEN KLANT", "", "Ondertekend door Fleur Bakker · 11-02-2026 12:49")
+    assert extract_report(_context(lines))[0]["customer_signature"].value is True

@@ -707,6 +707,8 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
         "signatures",
         "unterschriften",
         "handtekeningen",
+        "aftekenen klant",
+        "aftekening klant",
         "getekend door klant",
         "getekend door de klant",
         "ondertekend door klant",

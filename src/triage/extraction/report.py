@@ -265,6 +265,8 @@ def extract_report(
                     out[hit.field] = field(span.text.strip(), prior * 0.95, span.box)
                     break
             elif hit.field == "service_type":
+                if relation == "inline" and _CONJOINED.match(fold(span.text)):
+                    continue  # `Service & maintenance`, `Service und Wartung`: a tagline
                 mapped = map_service_type(_ticked_choice(span.text))
                 if mapped:
                     out[hit.field] = field(mapped[0], prior * mapped[1], span.box)
@@ -781,6 +783,7 @@ _CUSTOMER_CAPTION = re.compile(
 )
 
 
+_CONJOINED = re.compile(r"^\s*(&|\+|and|und|et|en|y|e)\s")
 _STAMP_FIELDS = frozenset({"reported_at", "arrived_at", "completed_at"})
 _PLACEHOLDER = re.compile(r"^\W*$|^\s*n/?a\s*$", re.IGNORECASE)
 _NAME_CAPTION = re.compile(r"^\W*(name|nom|naam|nombre|nome)\W*$")
