@@ -23,7 +23,8 @@ from triage.extraction.invoice import (
 from triage.extraction.items import arithmetic_items, code_in_text, numbers_in
 from triage.extraction.labels import COLUMN, INVOICE, PARTY, REPORT, label_at_start, labels_in
 from triage.extraction.layout import Box, Line, PageText, Word, build_lines, read_pages
-from triage.extraction.report import _part_from_text, _parts_label, _signature, extract_report
+from triage.extraction.report import _part_from_text, _parts_label, extract_report
+from triage.extraction.signatures import read_signature
 from triage.extraction.tables import Column, Row, _split_at_columns
 from triage.extraction.values import NumberStyle, find_currency, find_dates, parse_timestamp
 
@@ -276,7 +277,7 @@ def test_labels_as_printed_possessive_ligature_and_apostrophe(text: str, field: 
     ],
 )
 def test_signature_reads_the_ticked_answer(text: str, signed: bool) -> None:
-    result = _signature(text)
+    result = read_signature(text)
     assert result is not None
     assert result[0] is signed
 
@@ -812,8 +813,8 @@ def test_a_work_order_sheet_with_an_empty_description_and_a_marked_refusal() -> 
     fields, _ = extract_report(Context(lines, NumberStyle(False), False, "USD"))
     assert "notes" not in fields
     assert fields["customer_signature"].value is False
-    assert _signature("Le client a refusé de signer", strict=True) == (False, 0.85)
-    assert _signature("Customer signed on site", strict=True) == (True, 0.85)
+    assert read_signature("Le client a refusé de signer", strict=True) == (False, 0.85)
+    assert read_signature("Customer signed on site", strict=True) == (True, 0.85)
 
 
 def test_a_title_naming_materials_is_no_parts_section_and_a_tagline_is_no_company() -> None:
@@ -1118,7 +1119,7 @@ def test_service_type_after_a_bare_type_label_and_in_an_option_marked_in_its_own
     ],
 )
 def test_signature_reads_absence_only_where_marked(text: str, signed: bool | None) -> None:
-    stated = _signature(text)
+    stated = read_signature(text)
     assert (stated[0] if stated else None) is signed
 
 

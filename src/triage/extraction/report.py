@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -29,6 +28,20 @@ from triage.extraction.labels import (
 )
 from triage.extraction.layout import Box, Cell, Line
 from triage.extraction.model import ExtractedField
+from triage.extraction.signatures import (
+    TICK,
+    bare_label,
+    customer_column,
+    customer_sign_off,
+    ink_at,
+    marked_cells,
+    marked_signature,
+    read_signature,
+    row_of,
+    signature_below,
+    signers,
+    signers_row,
+)
 from triage.extraction.tables import Row, find_tables, is_heading, report_section
 from triage.extraction.values import (
     TZ_NAMES,
@@ -124,47 +137,6 @@ SERVICE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
 )
 REGION_ZONES = {"EUR": "Europe/Berlin", "GBP": "Europe/London", "CHF": "Europe/Zurich"}
-_YES = re.compile(
-    r"^(yes|y|ja|oui|si|signed|unterschrieben|signe|getekend|ondertekend|x)(?![a-z])|^([✓✔☑]|\[x\])",
-    re.I,
-)
-_NO = re.compile(
-    r"^(no|n|nein|non|nee|not signed|unsigned|missing|none|fehlt|keine|kein|refused|verweigert|"
-    r"n/a|nicht|ohne|not|pas|niet|geen|non signe|sans)(?![a-z])|^([-–—_☐✗✘.]|\[ \])",
-    re.I,
-)
-# a status sentence rather than a yes/no: `Bon non signé par le client`, `Customer signed on site`
-_SIGNED = r"(signed|unterschrieben|unterzeichnet|signe|getekend|ondertekend)"
-_SIGNED_WORD = re.compile(r"(?<![a-z])" + _SIGNED, re.I)
-# a negation up to two words before it: `not signed`, `non signé`, `nicht vom Kunden
-# unterschrieben`; `signed on site, no issues` stays signed
-_UNSIGNED = re.compile(
-    r"(?<![a-z])(not|no|nicht|kein\w*|ohne|non|pas|sans|niet|geen|without)\W+(\w+\W+){0,2}"
-    + _SIGNED,
-    re.I,
-)
-
-
-# a refusal: `Customer declined to sign`, `Unterschrift verweigert`, `a refusé de signer`
-_REFUSED = re.compile(
-    r"(?<![a-z])(declined|refused|unable|verweigert|weigert|refuse|weigerde)\W+(\w+\W+){0,2}"
-    r"(sign|signer|unterschreiben|tekenen)(?![a-z])"
-    r"|(signature|unterschrift|handtekening)\W+(\w+\W+){0,2}"
-    r"(declined|refused|verweigert|refusee|geweigerd)(?![a-z])"
-)
-# nobody there to sign (`Customer not available to sign`): the answer only where marked, since
-# forms print it as an option beside a box
-_ABSENT = re.compile(
-    r"(?<![a-z])(not available|unavailable|not present|not on site|absent|abwesend|"
-    r"nicht anwesend|nicht vor ort|niet aanwezig)(?![a-z])"
-)
-# `keine Unterschrift`, `no signature`, `pas de signature`, `geen handtekening`
-_NO_SIGNATURE = re.compile(
-    r"(?<![a-z])(no|keine?|pas de|sans|geen|zonder|without)\s+(customer\s+)?"
-    r"(signature|unterschrift|handtekening)(?![a-z])"
-)
-# a statement marked as the one that applies: `X Customer not available to sign`
-_MARKED_STATEMENT = re.compile(r"^(?:[xX]|[✓✔☑☒■])\s+(?=\S+\s+\S)")
 
 
 def map_service_type(text: str) -> tuple[str, float] | None:
@@ -210,9 +182,9 @@ def extract_report(
             # a status inside one cell (`✗ NO CUSTOMER SIGNATURE`, `✓ SIGNED BY CUSTOMER`):
             # the cell says it; what is under or beside it belongs to something else.
             # `Arbeiten ausgeführt – Unterschrift Kunde` says nothing: read on as a heading
-            status = _signature(line.cells[cell_index].text, strict=True)
+            status = read_signature(line.cells[cell_index].text, strict=True)
             if status is not None:
-                answer = _marked_signature(lines, line) or (*status, line.box)
+                answer = marked_signature(lines, line) or (*status, line.box)
                 out[hit.field] = field(answer[0], 0.8 * weight * answer[1], answer[2])
                 continue
         if hit.field == "notes":
@@ -297,21 +269,21 @@ def extract_report(
                     out[hit.field] = field(round(hours, 4), prior, span.box)
                     break
             elif hit.field == "customer_signature":
-                if relation == "below" and _bare_label(span.text, "customer_signature"):
+                if relation == "below" and bare_label(span.text, "customer_signature"):
                     continue  # `Getekend door klant | Nee` under `Akkoord klant`: its own answer
                 qualifier = re.fullmatch(r"\(.*\)", span.text.strip()) is not None
                 if relation != "below" and (
-                    (qualifier and _signature(span.text, strict=True) is None)
-                    or _bare_label(span.text)
+                    (qualifier and read_signature(span.text, strict=True) is None)
+                    or bare_label(span.text)
                 ):
                     continue  # `Signature du client (lu et approuvé)`; `… SIGNATURE | DATE`
-                if relation == "below" and (signers := _signers(lines, span)) is not None:
+                if relation == "below" and (captions := signers(lines, span)) is not None:
                     # `Le technicien | Le client` under `SIGNATURES`: the customer's column
-                    if (said := _customer_column(lines, *signers)) is not None:
+                    if (said := customer_column(lines, *captions)) is not None:
                         out[hit.field] = field(said[0], prior * said[1], said[2])
                         break
                     continue
-                signed = _signature(span.text)
+                signed = read_signature(span.text)
                 statement = line.cells[cell_index].text
                 if (
                     signed is None
@@ -321,7 +293,7 @@ def extract_report(
                 ):
                     # `Customer signed on site to accept the work.`: the label is the statement
                     # (`Customer signed (Y/N): | N` is a question, its answer beside it)
-                    signed = _signature(statement, strict=True)
+                    signed = read_signature(statement, strict=True)
                 if signed is not None:
                     out[hit.field] = field(signed[0], prior * signed[1], span.box)
                     break
@@ -331,10 +303,10 @@ def extract_report(
                 out[hit.field] = field(found[0], 0.6 * weight, found[1])
         if hit.field == "customer_signature" and hit.field not in out:
             label_text = line.cells[cell_index].text.strip()
-            stated = _signature_below(lines, line)
+            stated = signature_below(lines, line)
             if stated is None and hit.start == 0 and not label_text.endswith(":"):
                 # `Bon signé par le client` alone under its column: the label is the status
-                own = _signature(label_text, strict=True)
+                own = read_signature(label_text, strict=True)
                 stated = None if own is None else (own[0], own[1], line.cells[cell_index].box)
             if stated is not None:
                 out[hit.field] = field(stated[0], 0.8 * weight * stated[1], stated[2])
@@ -349,13 +321,13 @@ def extract_report(
             stamps[name] = (parsed[0], parsed[1], box, 0.8 * prior)
     if "work_order_id" not in out and (numbered := _titled_number(free)) is not None:
         out["work_order_id"] = field(numbered[0], 0.6, numbered[1])
-    if "customer_signature" not in out and (signers := _signers_row(free)) is not None:
-        out["customer_signature"] = _customer_sign_off(free, ctx.ink, *signers)
+    if "customer_signature" not in out and (sign_off := signers_row(free)) is not None:
+        out["customer_signature"] = customer_sign_off(free, ctx.ink, *sign_off)
     if "customer_signature" not in out and unread_signatures:
         # nothing readable at the signature labels: signed if a stroke or image is drawn at
         # one of them (under a heading, or on the signing line over its caption); a box
         # left empty is unsigned
-        drawn = next((d for b in unread_signatures if (d := _ink_at(ctx.ink, b))), None)
+        drawn = next((d for b in unread_signatures if (d := ink_at(ctx.ink, b))), None)
         out["customer_signature"] = (
             field(True, 0.7, drawn) if drawn else field(False, 0.5, unread_signatures[0])
         )
@@ -650,9 +622,7 @@ def _leading_code(text: str) -> tuple[str, str] | None:
     return None
 
 
-_TICK = "☒☑✔✓■"  # a ticked box or mark
-_TICKED_OPTION = re.compile(rf"[{_TICK}]\s*([^☐{_TICK}]+)")
-_TICKED = re.compile(rf"(?:[{_TICK}]|\[\s*[xX✓]\s*\])\s*([^\W\d_]+)")
+_TICKED_OPTION = re.compile(rf"[{TICK}]\s*([^☐{TICK}]+)")
 
 
 def _checkbox_row(lines: list[Line], line: Line, cell_index: int) -> tuple[str, Box] | None:
@@ -666,7 +636,7 @@ def _checkbox_row(lines: list[Line], line: Line, cell_index: int) -> tuple[str, 
     box = cells[0].box.union(cells[-1].box)
     nxt = lines[line.index + 1] if line.index + 1 < len(lines) else None
     if (
-        re.search(rf"[{_TICK}☐]\s*$", text)
+        re.search(rf"[{TICK}☐]\s*$", text)
         and nxt is not None
         and nxt.page == line.page
         and nxt.box.x0 >= cells[0].box.x0 - 2
@@ -680,8 +650,8 @@ def _service_checklist(lines: list[Line]) -> tuple[str, Box] | None:
     """A row of checkboxes naming service types, with no label (`☒ Maintenance préventive
     ☐ Dépannage ☐ Installation` under an `INTERVENTION` heading): its ticked option."""
     for line in lines:
-        options = re.split(rf"[☐{_TICK}]", line.text)[1:]
-        if len(options) < 3 or sum(ch in _TICK for ch in line.text) != 1:
+        options = re.split(rf"[☐{TICK}]", line.text)[1:]
+        if len(options) < 3 or sum(ch in TICK for ch in line.text) != 1:
             continue
         if sum(map_service_type(o) is not None for o in options) < 3:
             continue  # a safety checklist, not the visit's type
@@ -692,37 +662,14 @@ def _service_checklist(lines: list[Line]) -> tuple[str, Box] | None:
 
 
 _LEADING_FIGURE = re.compile(r"^\s*(\d{1,3}(?:[.,]\d{1,2})?)\s+[^\W\d]")
-_MARK = re.compile(rf"^\s*(?:[xX]|[{_TICK}])\s*$")
-
-
-def _marked_cells(near: list[Line], page: int) -> Iterator[Cell]:
-    """The cells of `near` on `page` marked by an `X` (or a tick) in the cell before them,
-    or in their own first word (`X Breakdown repair`, the mark drawn close in its box)."""
-    for line in near:
-        if line.page == page:
-            for mark, option in itertools.pairwise(line.cells):
-                if _MARK.match(mark.text):
-                    yield option
-            for cell in line.cells:
-                if len(cell.words) > 1 and _MARK.match(cell.words[0].text):
-                    yield Cell(cell.words[1:])
 
 
 def _marked_option(lines: list[Line], line: Line) -> tuple[str, Box] | None:
     """Options listed under a `Type of service (check one)` heading, one marked by an `X`
     in the cell before it: the marked option."""
-    for option in _marked_cells(lines[line.index + 1 : line.index + 5], line.page):
+    for option in marked_cells(lines[line.index + 1 : line.index + 5], line.page):
         if mapped := map_service_type(option.text):
             return mapped[0], option.box
-    return None
-
-
-def _marked_signature(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
-    """Signature statements offered as options, one marked by an `X` in the cell before it
-    (`signed by customer` over `X | Customer declined to sign`): the marked one's answer."""
-    for option in _marked_cells(lines[max(0, line.index - 2) : line.index + 3], line.page):
-        if stated := _signature(option.text, strict=True):
-            return stated[0], stated[1], option.box
     return None
 
 
@@ -734,97 +681,18 @@ def _ticked_choice(text: str) -> str:
     return ticked.group(1).strip() if ticked else text
 
 
-NAME_WORDS = 5  # `Approved by J. van der Berg`: longer is a sentence, not a signer's name
-_BLANK_LINE = re.compile(r"^[_.…]{3,}\s*")
-
-
-def _signature(text: str, *, strict: bool = False) -> tuple[bool, float] | None:
-    """Signed or not; `strict` only when the text says so (not any name written there)."""
-    cleaned = text.strip()
-    if (after := _BLANK_LINE.sub("", cleaned)) and after != cleaned:
-        cleaned = after  # `______ (signed)`: the answer written after the signing line
-    marked = _MARKED_STATEMENT.match(cleaned) is not None
-    cleaned = _MARKED_STATEMENT.sub("", cleaned)
-    answer = cleaned.rpartition(":")[2].strip()  # `Bon signé par le client : Non`
-    if answer != cleaned and (_NO.match(answer) or _YES.match(answer)):
-        return bool(_YES.match(answer)) and not _NO.match(answer), 0.9
-    ticked = _TICKED.search(cleaned)  # `☐ Yes ☒ No`: the ticked answer, wherever it stands
-    if ticked is not None:
-        if _NO.match(ticked.group(1)):
-            return False, 0.9
-        if _YES.match(ticked.group(1)):
-            return True, 0.9
-    if _NO.match(cleaned):
-        return False, 0.9
-    if _YES.match(cleaned):
-        return True, 0.95
-    folded = fold(cleaned)
-    if _REFUSED.search(folded) or _NO_SIGNATURE.search(folded):
-        return False, 0.85
-    if _ABSENT.search(folded) and not _SIGNED_WORD.search(folded):
-        return (False, 0.85) if marked else None  # an unmarked option says nothing
-    if _SIGNED_WORD.search(folded):
-        return not _UNSIGNED.search(folded), 0.85
-    if strict:
-        return None
-    # a name written there; a sentence under the heading is the form's legal text
-    if (
-        sum(ch.isalpha() for ch in cleaned) >= 3
-        and not re.search(r"\d{2}", cleaned)
-        and len(cleaned.split()) <= NAME_WORDS
-    ):
-        return True, 0.75
-    return None
-
-
-# the customer's caption in a row of signers (`Le technicien | Le client`, `Techniker | Kunde`)
-_CUSTOMER_CAPTION = re.compile(
-    r"^\W*(the |le |la |der |die |de |el )?(customer|client|cliente|kunde|klant|auftraggeber)\W*$"
-)
-
-
 _CONJOINED = re.compile(r"^\s*(&|\+|and|und|et|en|y|e)\s")
 _STAMP_FIELDS = frozenset({"reported_at", "arrived_at", "completed_at"})
 _PLACEHOLDER = re.compile(r"^\W*$|^\s*n/?a\s*$", re.IGNORECASE)
 _NAME_CAPTION = re.compile(r"^\W*(name|nom|naam|nombre|nome)\W*$")
 
 
-def _row_of(lines: list[Line], span: Span) -> Line | None:
-    """The line whose cell `span` is."""
-    return next((ln for ln in lines if span.box in [c.box for c in ln.cells]), None)
-
-
 def _beside(lines: list[Line], caption: Span) -> Span | None:
     """The cell right of a caption cell, on its line."""
-    row = _row_of(lines, caption)
+    row = row_of(lines, caption)
     cells = row.cells if row is not None else []
     at = next((i for i, c in enumerate(cells) if c.box == caption.box), len(cells))
     return Span(cells[at + 1].text, cells[at + 1].box) if at + 1 < len(cells) else None
-
-
-def _signers(lines: list[Line], caption: Span) -> tuple[Line, Cell] | None:
-    """The row of signers' captions `caption` stands in, and its customer's caption."""
-    row = _row_of(lines, caption)
-    if row is None:
-        return None
-    customer = next((c for c in row.cells if _CUSTOMER_CAPTION.match(fold(c.text))), None)
-    return None if customer is None else (row, customer)
-
-
-def _customer_column(
-    lines: list[Line], row: Line, customer: Cell
-) -> tuple[bool, float, Box] | None:
-    """Under a row of signers' captions, what the customer's column says (`Non signé`,
-    `Signé le 10/02/2026`, a name): the signature heading's answer."""
-    if row.index + 1 >= len(lines):
-        return None
-    below = lines[row.index + 1]
-    if below.page != row.page or below.box.top - row.box.bottom > 2 * row.box.height:
-        return None
-    cell = next((c for c in below.cells if c.box.x_overlap(customer.box) > 0), None)
-    if cell is None or (stated := _signature(cell.text)) is None:
-        return None
-    return stated[0], stated[1], cell.box
 
 
 # fields whose label heads a card or a column of their own value, never a parts column
@@ -838,7 +706,7 @@ def _field_captions(line: Line) -> bool:
     which the parts tables' column words (`hours`, `service`) would take for a header."""
     for cell in line.cells:
         hit = label_at_start(cell.text, REPORT)
-        if hit is not None and hit.field in _SCALAR_FIELDS and _bare_label(cell.text, hit.field):
+        if hit is not None and hit.field in _SCALAR_FIELDS and bare_label(cell.text, hit.field):
             return True
     return False
 
@@ -860,102 +728,6 @@ def _titled_number(lines: list[Line]) -> tuple[str, Box] | None:
                         and (ident := parse_identifier(m.group(1)))
                     ):
                         return ident, other.box
-    return None
-
-
-_TECHNICIAN_CAPTION = re.compile(
-    r"^\W*(the |le |la |der |die |de )?(technician|engineer|technicien|techniker|"
-    r"servicetechniker|monteur|technicus)\W*$"
-)
-SIGN_OFF_REACH = 80.0  # points under a signers' row where their signatures and status stand
-
-
-def _signers_row(lines: list[Line]) -> tuple[Line, Cell] | None:
-    """A row that captions the technician and the customer side by side (`LE TECHNICIEN |
-    LE CLIENT`) with no signature label: the sign-off, and the customer's caption."""
-    for line in lines:
-        folded = [fold(c.text) for c in line.cells]
-        customer = [
-            c for c, f in zip(line.cells, folded, strict=True) if _CUSTOMER_CAPTION.match(f)
-        ]
-        if customer and any(_TECHNICIAN_CAPTION.match(f) for f in folded):
-            return line, customer[0]
-    return None
-
-
-def _customer_sign_off(
-    lines: list[Line], ink: tuple[Box, ...], row: Line, customer: Cell
-) -> ExtractedField:
-    """The customer's column under a signers' row: a status said there (`Non signé`,
-    `Bon pour accord`), else a signature drawn there, else unsigned."""
-    left = customer.box.x0 - 5
-    for nxt in lines[row.index + 1 : row.index + 5]:
-        if nxt.page != row.page or nxt.box.top - row.box.bottom > SIGN_OFF_REACH:
-            break
-        for cell in nxt.cells:
-            if cell.box.x0 >= left and (stated := _signature(cell.text, strict=True)):
-                return field(stated[0], 0.7 * stated[1], cell.box)
-    drawn = next(
-        (
-            box
-            for box in ink
-            if box.page == row.page
-            and box.x0 >= left
-            and row.box.bottom <= box.top <= row.box.bottom + SIGN_OFF_REACH
-        ),
-        None,
-    )
-    return field(True, 0.65, drawn) if drawn else field(False, 0.45, customer.box)
-
-
-def _bare_label(text: str, name: str | None = None) -> bool:
-    """`text` is a label (of field `name`, if given) and nothing more."""
-    hit = label_at_start(text, REPORT)
-    return hit is not None and name in (None, hit.field) and not fold(text)[hit.end :].strip(" :.-")
-
-
-INK_REACH = 60.0  # points under a signature heading where the signature itself is drawn
-
-
-def _ink_at(ink: tuple[Box, ...], label: Box) -> Box | None:
-    """A drawing over the label's width that starts under it within reach (a heading over
-    the signing box), or ends just over it (a signature on the line over its caption)."""
-    return next(
-        (
-            box
-            for box in ink
-            if box.page == label.page
-            and box.x_overlap(label) > 0
-            and (
-                label.top - label.height / 2 < box.top <= label.bottom + INK_REACH
-                or (box.top < label.top and label.top - INK_REACH <= box.bottom <= label.bottom)
-            )
-        ),
-        None,
-    )
-
-
-STATUS_WORDS = 12  # `Customer signed on site to accept the work.`; a longer text is legal prose
-STATUS_LINES = 6  # lines under a signature heading where its status may be printed
-
-
-def _signature_below(lines: list[Line], line: Line) -> tuple[bool, float, Box] | None:
-    """A signature heading's answer stated under it, beside the signature image or under
-    the form's legal text rather than right under the heading (`✓ Signed on device`,
-    `☐ nicht unterschrieben`): only an explicit yes or no counts, in a short cell that
-    no other field's label starts."""
-    for nxt in lines[line.index + 1 : line.index + 1 + STATUS_LINES]:
-        if nxt.page != line.page or nxt.box.top - line.box.bottom > 2 * INK_REACH:
-            return None
-        for cell in nxt.cells:
-            label = label_at_start(cell.text, REPORT)
-            if len(cell.text.split()) > STATUS_WORDS or (
-                label is not None
-                and (label.field != "customer_signature" or _bare_label(cell.text, label.field))
-            ):
-                continue  # another field, or `Getekend door klant | Nee`: the answer is beside
-            if (stated := _signature(cell.text, strict=True)) is not None:
-                return stated[0], stated[1], cell.box
     return None
 
 
