@@ -1283,3 +1283,16 @@ def test_a_tagline_naming_a_service_is_no_service_type() -> None:
 def test_a_dutch_sign_off_heading_over_its_status() -> None:
     lines = _lines("AFTEKENEN KLANT", "", "Ondertekend door Fleur Bakker · 11-02-2026 12:49")
     assert extract_report(_context(lines))[0]["customer_signature"].value is True
+
+
+def test_a_worksheets_hours_column_gives_travel_and_work_by_their_rows() -> None:
+    """Odoo: `Aufgewendete Stunden` over an `Anfahrt` row, a work row and their total."""
+    header = [("Datum", 46), ("Mitarbeiter", 140), ("Beschreibung", 236)]
+    lines = _placed(
+        [*header, ("Aufgewendete Stunden", 452)],
+        [("22.01.2026", 46), ("M. Keller", 140), ("Anfahrt", 236), ("01:00", 527)],
+        [("22.01.2026", 46), ("M. Keller", 140), ("Arbeiten vor Ort", 236), ("02:00", 527)],
+        [("Gesamt", 46), ("03:00", 526)],
+    )
+    fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
+    assert (fields["labor_hours"].value, fields["travel_hours"].value) == (2.0, 1.0)

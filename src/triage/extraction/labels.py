@@ -584,6 +584,10 @@ REPORT_LABELS: dict[str, tuple[str, ...]] = {
     "labor_hours": (
         "labor hours",
         "labour hours",
+        "hours spent",  # a timesheet's hours column (Odoo): its work rows, not its travel row
+        "aufgewendete stunden",
+        "bestede uren",
+        "heures passees",
         "labor",
         "labour",
         "labor time",

@@ -22,6 +22,7 @@ from triage.extraction.labels import (
     INVOICE,
     PARTY,
     REPORT,
+    STOP,
     LabelHit,
     label_at_start,
     labels_in,
@@ -216,7 +217,8 @@ def extract_report(
                 continue
         grid = _caption_grid(lines, line)
         # a timesheet's `Finish` column may start with a travel row's `–`: look further down
-        depth = 3 if hit.field in _STAMP_FIELDS else 1
+        column = hit.label in _TIMESHEET_HOURS and len(line.cells) >= 3
+        depth = 3 if hit.field in _STAMP_FIELDS or column else 1
         below_seen = False
         for relation, span in spans_for_label(lines, line, cell_index, hit, below=depth):
             if relation == "right" and grid:
@@ -260,6 +262,8 @@ def extract_report(
             elif hit.field in ("labor_hours", "travel_hours"):
                 if relation == "right" and _clock_before_hours(line, span):
                     continue  # `Labour on site | 10:30 | 12:15 | 1.50`: start and end times
+                if column and relation == "below" and _travel_or_total(lines, span):
+                    continue  # `Hours spent` over `Travel | 01:00`: the work rows come next
                 text = _paired(line.cells[cell_index].text, hit, span.text)
                 hours = parse_hours(text, ctx.style)
                 if hours is None and relation == "below" and (lead := _LEADING_FIGURE.match(text)):
@@ -852,6 +856,21 @@ def _titled(text: str, hit: LabelHit) -> bool:
         return True
     rest = folded[hit.end :]
     return bool(rest.strip()) and ":" not in folded and len(folded.split()) <= 5
+
+
+# a timesheet's hours column, whose rows are travel, work and their total (Odoo worksheets)
+_TIMESHEET_HOURS = frozenset(
+    {"hours spent", "aufgewendete stunden", "bestede uren", "heures passees"}
+)
+
+
+def _travel_or_total(lines: list[Line], span: Span) -> bool:
+    """The row of a timesheet's hours cell names travel or a total (`Anfahrt`, `Totaal`)."""
+    row = row_of(lines, span)
+    text = row.text if row is not None else ""
+    return any(h.field == "travel_hours" for h in labels_in(text, REPORT)) or bool(
+        label_at_start(text, STOP)
+    )
 
 
 def _clock_before_hours(line: Line, span: Span) -> bool:
