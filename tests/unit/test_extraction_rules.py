@@ -1296,3 +1296,16 @@ def test_a_worksheets_hours_column_gives_travel_and_work_by_their_rows() -> None
     )
     fields, _ = extract_report(Context(lines, NumberStyle(True), True, "EUR"))
     assert (fields["labor_hours"].value, fields["travel_hours"].value) == (2.0, 1.0)
+
+
+def test_a_dutch_odoo_table_names_its_quantity_and_its_price_per_unit() -> None:
+    """`Omschrijving | Hoeveelheid | Prijs per eenheid Btw | Bedrag`, the tax printed with the
+    price (`95,00 21% btw`)."""
+    header = [("Omschrijving", 46), ("Hoeveelheid", 243), ("Prijs per eenheid Btw", 348)]
+    lines = _placed(
+        [*header, ("Bedrag", 519)],
+        [("Reistijd", 46), ("1,00 Uren", 256), ("45,00 21% btw", 396), ("45,00 €", 520)],
+    )
+    _, items = extract_invoice(Context(lines, NumberStyle(True), True, "EUR"))
+    item = {k: f.value for k, f in items[0].items()}
+    assert (item["qty"], item["unit_price"], item["amount"]) == (1.0, 45.0, 45.0)

@@ -922,6 +922,7 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
     "qty": (
         "qty",
         "quantity",
+        "hoeveelheid",
         "qty.",
         "menge",
         "anzahl",
@@ -941,6 +942,9 @@ COLUMN_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "unit": ("unit", "uom", "einheit", "unite", "eenheid", "me", "vke/geb", "um"),
     "unit_price": (
+        "prijs per eenheid",
+        "price per unit",
+        "preis pro einheit",
         "unit price",
         "price",
         "rate",
