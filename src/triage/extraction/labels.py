@@ -1201,6 +1201,12 @@ def _label_at_start(text: str, table: int) -> LabelHit | None:
     return LabelHit(field, label, 0 if numbered else match.start(), match.end())
 
 
+def bare_label(text: str, name: str | None = None, table: int = REPORT) -> bool:
+    """`text` is a label (of field `name`, if given) and nothing more."""
+    hit = label_at_start(text, table)
+    return hit is not None and name in (None, hit.field) and not fold(text)[hit.end :].strip(" :.-")
+
+
 def labels_in(text: str, table: int) -> list[LabelHit]:
     """Every non-overlapping label in `text`, longest first, in reading order."""
     return list(_labels_in(text, table))

@@ -8,7 +8,7 @@ no column-sized gap between them. Labels and values are looked up on cells.
 from __future__ import annotations
 
 import ctypes
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -302,6 +302,15 @@ def build_lines(pages: list[PageText]) -> list[Line]:
         line.index = index
         line.cells = split_cells(line.words)
     return lines
+
+
+def lines_under(lines: list[Line], line: Line, count: int, reach: float) -> Iterator[Line]:
+    """Up to `count` lines after `line` on its page, while they start within `reach` points
+    under it."""
+    for nxt in lines[line.index + 1 : line.index + 1 + count]:
+        if nxt.page != line.page or nxt.box.top - line.box.bottom > reach:
+            return
+        yield nxt
 
 
 def split_cells(words: list[Word]) -> list[Cell]:

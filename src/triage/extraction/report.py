@@ -24,14 +24,14 @@ from triage.extraction.labels import (
     REPORT,
     STOP,
     LabelHit,
+    bare_label,
     label_at_start,
     labels_in,
 )
-from triage.extraction.layout import Box, Cell, Line
+from triage.extraction.layout import Box, Cell, Line, lines_under
 from triage.extraction.model import ExtractedField
 from triage.extraction.signatures import (
     TICK,
-    bare_label,
     customer_column,
     customer_sign_off,
     ink_at,
@@ -55,6 +55,7 @@ from triage.extraction.values import (
 )
 
 PART_COLUMNS = frozenset({"qty", "description", "sku"})
+_AND = r"and|und|et|en|y|e"  # `PIÈCES ET FOURNITURES`, `Service & maintenance`
 
 SERVICE_TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
@@ -256,7 +257,7 @@ def extract_report(
                 if parsed:
                     stamps[hit.field] = (parsed[0], parsed[1], span.box, prior)
                     break
-                if _TIME_ONLY.match(span.text):
+                if (clock := _clock_and_zone(span.text)) is not None and not clock[1]:
                     time_only.append((hit.field, span.text, span.box, prior))
                     break
             elif hit.field in ("labor_hours", "travel_hours"):
@@ -374,7 +375,7 @@ def _section_parts(ctx: Context, lines: list[Line]) -> list[dict[str, ExtractedF
             headed = False  # column names under the label: the section is there, maybe empty
             rest = cell.text[hit.end :].strip(" :.-/|")
             if re.match(
-                r"\s*([/|&+]|and|und|et|en|y|e)\s*[^\W\d]+(\s+[^\W\d]+){0,2}\s*$",
+                rf"\s*([/|&+]|{_AND})\s*[^\W\d]+(\s+[^\W\d]+){{0,2}}\s*$",
                 fold(cell.text[hit.end :]),
             ):
                 # `PARTS / MATERIALS`, `Pièces remplacées / fournies`, `PIÈCES ET FOURNITURES`:
@@ -466,7 +467,6 @@ _DOCUMENT_NAME = re.compile(
 )
 
 
-_TIME_ONLY = re.compile(r"^\s*\d{1,2}[:.h]\d{2}(\s*(am|pm|uhr))?\s*$", re.IGNORECASE)
 _CLOCK = re.compile(r"^\s*(\d{1,2}[:.h]\d{2}(?:\s*(?:am|pm|uhr))?)\s*(.*?)\s*$", re.IGNORECASE)
 
 
@@ -555,14 +555,12 @@ def _caption_row(line: Line) -> bool:
 def _caption_grid(lines: list[Line], line: Line) -> bool:
     """A row of captions in capitals over a row of their values, a value under each
     (`TECHNICIAN | TECH ID | TRUCK / STOCK LOCATION` over `R. Guerrero | T-106 | Truck 34`)."""
-    if len(line.cells) < 2 or line.index + 1 >= len(lines):
+    if len(line.cells) < 2 or not all(is_heading(c.text) for c in line.cells):
         return False
-    if not all(is_heading(c.text) for c in line.cells):
-        return False
-    below = lines[line.index + 1]
-    if below.page != line.page or below.box.top - line.box.bottom > 2 * line.box.height:
-        return False
-    return all(any(v.box.x_overlap(c.box) > 0 for v in below.cells) for c in line.cells)
+    below = next(lines_under(lines, line, 1, 2 * line.box.height), None)
+    return below is not None and all(
+        any(v.box.x_overlap(c.box) > 0 for v in below.cells) for c in line.cells
+    )
 
 
 def _part_from_text(text: str, box: Box, ctx: Context) -> dict[str, ExtractedField]:
@@ -685,8 +683,10 @@ def _ticked_choice(text: str) -> str:
     return ticked.group(1).strip() if ticked else text
 
 
-_CONJOINED = re.compile(r"^\s*(&|\+|and|und|et|en|y|e)\s")
-_STAMP_FIELDS = frozenset({"reported_at", "arrived_at", "completed_at"})
+_CONJOINED = re.compile(rf"^\s*(&|\+|{_AND})\s")
+_STAMP_ORDER = ("reported_at", "arrived_at", "completed_at")  # reported <= arrived <= completed
+_STAMP_FIELDS = frozenset(_STAMP_ORDER)
+_NUMERIC_VALUE_FIELDS = frozenset({"labor_hours", "travel_hours", *_STAMP_FIELDS})
 _PLACEHOLDER = re.compile(r"^\W*$|^\s*n/?a\s*$", re.IGNORECASE)
 _NAME_CAPTION = re.compile(r"^\W*(name|nom|naam|nombre|nome)\W*$")
 
@@ -700,9 +700,7 @@ def _beside(lines: list[Line], caption: Span) -> Span | None:
 
 
 # fields whose label heads a card or a column of their own value, never a parts column
-_SCALAR_FIELDS = frozenset(
-    {"labor_hours", "travel_hours", "_service_date", "reported_at", "arrived_at", "completed_at"}
-)
+_SCALAR_FIELDS = frozenset({"_service_date", *_NUMERIC_VALUE_FIELDS})
 
 
 def _field_captions(line: Line) -> bool:
@@ -745,7 +743,7 @@ def _timestamps(
     known = [value.tzinfo for value, printed, _, _ in stamps.values() if printed]
     known = known or _zone_lines(ctx.lines)
     zone = ZoneInfo(REGION_ZONES.get(ctx.currency or "", "UTC"))
-    ordered = [stamps.get(n) for n in ("reported_at", "arrived_at", "completed_at")]
+    ordered = [stamps.get(n) for n in _STAMP_ORDER]
     values = [s[0] for s in ordered if s]
     in_order = all(
         a.replace(tzinfo=None) <= b.replace(tzinfo=None) for a, b in itertools.pairwise(values)
@@ -787,8 +785,7 @@ def _notes(lines: list[Line], line: Line, cell_index: int, end: int) -> tuple[st
     cell = line.cells[cell_index]
     parts: list[str] = []
     rest = cell.text[end:].strip(" :.-/")
-    also = label_at_start(rest, REPORT)
-    if also is not None and also.field == "notes" and not fold(rest)[also.end :].strip(" :.-"):
+    if bare_label(rest, "notes"):
         rest = ""  # `Tätigkeitsbericht / Bemerkungen`: a second name of the same heading
     # `Observations du technicien`, `Opmerkingen monteur`: a few words run on from the label
     # with no colon finish the heading when the note itself starts on the next line
@@ -909,11 +906,6 @@ def _mid_sentence(previous: str, text: str) -> bool:
         return True
     text = text.strip()
     return not previous.endswith((".", "!", "?", ":")) and text.endswith(".") and ":" not in text
-
-
-_NUMERIC_VALUE_FIELDS = frozenset(
-    {"reported_at", "arrived_at", "completed_at", "labor_hours", "travel_hours"}
-)
 
 
 def _filler_note(line: Line, hits: list[LabelHit], lines: list[Line]) -> bool:

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from triage.extraction.fields import Span
 from triage.extraction.invoice import field
-from triage.extraction.labels import REPORT, label_at_start
-from triage.extraction.layout import Box, Cell, Line
+from triage.extraction.labels import REPORT, bare_label, label_at_start
+from triage.extraction.layout import Box, Cell, Line, lines_under
 from triage.extraction.model import ExtractedField
 from triage.extraction.values import fold
 
@@ -162,10 +162,8 @@ def signers(lines: list[Line], caption: Span) -> tuple[Line, Cell] | None:
 def customer_column(lines: list[Line], row: Line, customer: Cell) -> tuple[bool, float, Box] | None:
     """Under a row of signers' captions, what the customer's column says (`Non signé`,
     `Signé le 10/02/2026`, a name): the signature heading's answer."""
-    if row.index + 1 >= len(lines):
-        return None
-    below = lines[row.index + 1]
-    if below.page != row.page or below.box.top - row.box.bottom > 2 * row.box.height:
+    below = next(lines_under(lines, row, 1, 2 * row.box.height), None)
+    if below is None:
         return None
     cell = next((c for c in below.cells if c.box.x_overlap(customer.box) > 0), None)
     if cell is None or (stated := read_signature(cell.text)) is None:
@@ -200,9 +198,7 @@ def customer_sign_off(
     """The customer's column under a signers' row: a status said there (`Non signé`,
     `Bon pour accord`), else a signature drawn there, else unsigned."""
     left = customer.box.x0 - 5
-    for nxt in lines[row.index + 1 : row.index + 5]:
-        if nxt.page != row.page or nxt.box.top - row.box.bottom > SIGN_OFF_REACH:
-            break
+    for nxt in lines_under(lines, row, 4, SIGN_OFF_REACH):
         for cell in nxt.cells:
             if cell.box.x0 >= left and (stated := read_signature(cell.text, strict=True)):
                 return field(stated[0], 0.7 * stated[1], cell.box)
@@ -217,12 +213,6 @@ def customer_sign_off(
         None,
     )
     return field(True, 0.65, drawn) if drawn else field(False, 0.45, customer.box)
-
-
-def bare_label(text: str, name: str | None = None) -> bool:
-    """`text` is a label (of field `name`, if given) and nothing more."""
-    hit = label_at_start(text, REPORT)
-    return hit is not None and name in (None, hit.field) and not fold(text)[hit.end :].strip(" :.-")
 
 
 INK_REACH = 60.0  # points under a signature heading where the signature itself is drawn
@@ -256,9 +246,7 @@ def signature_below(lines: list[Line], line: Line) -> tuple[bool, float, Box] | 
     the form's legal text rather than right under the heading (`✓ Signed on device`,
     `☐ nicht unterschrieben`): only an explicit yes or no counts, in a short cell that
     no other field's label starts."""
-    for nxt in lines[line.index + 1 : line.index + 1 + STATUS_LINES]:
-        if nxt.page != line.page or nxt.box.top - line.box.bottom > 2 * INK_REACH:
-            return None
+    for nxt in lines_under(lines, line, STATUS_LINES, 2 * INK_REACH):
         for cell in nxt.cells:
             label = label_at_start(cell.text, REPORT)
             if len(cell.text.split()) > STATUS_WORDS or (
